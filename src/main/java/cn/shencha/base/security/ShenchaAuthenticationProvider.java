@@ -1,0 +1,83 @@
+package cn.shencha.base.security;
+
+import cn.shencha.exam.CandidateAccountService;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * One sign-in for everybody: a registration number signs a candidate in, any other name a staff member
+ * (Camunda identity). Used by the login page, HTTP Basic on the APIs and /engine-rest/.
+ */
+@Component
+class ShenchaAuthenticationProvider implements AuthenticationProvider {
+
+    private final CandidateAccountService candidateAccounts;
+    private final StaffAccounts staffAccounts;
+    private final LoginThrottle throttle;
+
+    ShenchaAuthenticationProvider(CandidateAccountService candidateAccounts, StaffAccounts staffAccounts,
+                                  LoginThrottle throttle) {
+        this.candidateAccounts = candidateAccounts;
+        this.staffAccounts = staffAccounts;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName() == null ? "" : authentication.getName().strip();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        throttle.checkAllowed(username);
+        Authentication result = isRegistrationNo(username)
+                ? candidate(username, password)
+                : staff(username, password);
+        if (result == null) {
+            throttle.recordFailure(username);
+            throw new BadCredentialsException("Bad credentials");
+        }
+        throttle.recordSuccess(username);
+        return result;
+    }
+
+    private Authentication candidate(String registrationNo, String password) {
+        return candidateAccounts.authenticate(registrationNo, password)
+                .map(c -> token(ShenchaUser.candidate(c.getRegistrationNo(), c.getId()),
+                        List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CANDIDATE))))
+                .orElse(null);
+    }
+
+    private Authentication staff(String userId, String password) {
+        if (!staffAccounts.checkPassword(userId, password)) {
+            return null;
+        }
+        StaffScope scope = staffAccounts.scopeOf(userId);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.STAFF));
+        if (!scope.siteCodes().isEmpty() || !scope.districtCodes().isEmpty()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.REVIEWER));
+        }
+        if (scope.admin()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN));
+        }
+        return token(ShenchaUser.staff(scope), authorities);
+    }
+
+    private static Authentication token(ShenchaUser user, List<GrantedAuthority> authorities) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+
+    static boolean isRegistrationNo(String username) {
+        return !username.isEmpty() && username.chars().allMatch(Character::isDigit);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.shencha.base.security;
+
+import java.io.Serializable;
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+/**
+ * Who is asking: a candidate (by registration number, with their candidate id) or a staff member
+ * (Camunda user, with their review scope).
+ */
+public record ShenchaUser(String username, Kind kind, Long candidateId, StaffScope staffScope)
+        implements AuthenticatedPrincipal, Serializable {
+
+    public enum Kind { CANDIDATE, STAFF }
+
+    public static ShenchaUser candidate(String registrationNo, Long candidateId) {
+        return new ShenchaUser(registrationNo, Kind.CANDIDATE, candidateId, null);
+    }
+
+    public static ShenchaUser staff(StaffScope scope) {
+        return new ShenchaUser(scope.userId(), Kind.STAFF, null, scope);
+    }
+
+    public boolean isCandidate() {
+        return kind == Kind.CANDIDATE;
+    }
+
+    public boolean isStaff() {
+        return kind == Kind.STAFF;
+    }
+
+    @Override
+    public String getName() {
+        return username;
+    }
+}

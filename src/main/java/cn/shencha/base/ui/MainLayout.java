@@ -1,0 +1,52 @@
+package cn.shencha.base.ui;
+
+import cn.shencha.base.security.CurrentUser;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The app shell: title, navigation (a drawer on phones), language switch and sign-out. Features add
+ * their navigation entries through {@link NavigationEntry} beans.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication, List<NavigationEntry> entries) {
+        setPrimarySection(Section.NAVBAR);
+        Span title = new Span(getTranslation("app.shortTitle"));
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+
+        Span user = new Span(CurrentUser.get().map(u -> u.username()).orElse(""));
+        user.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        Button logout = new Button(getTranslation("nav.logout"), e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, user, LanguageSwitch.create(), logout);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(user);
+        bar.getStyle().set("padding-right", "var(--lumo-space-s)");
+        addToNavbar(bar);
+
+        SideNav nav = new SideNav();
+        List<NavigationEntry> visible = new ArrayList<>(entries.stream().filter(NavigationEntry::visibleToCurrentUser).toList());
+        visible.sort((a, b) -> Integer.compare(a.order(), b.order()));
+        visible.forEach(entry -> nav.addItem(new SideNavItem(getTranslation(entry.labelKey()), entry.path())));
+        addToDrawer(new VerticalLayout(nav));
+        setDrawerOpened(false);
+    }
+}

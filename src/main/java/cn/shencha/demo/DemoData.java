@@ -1,0 +1,158 @@
+package cn.shencha.demo;
+
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateAccountService;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.DistrictSchedule;
+import cn.shencha.exam.ExamCategories;
+import cn.shencha.exam.ExamSite;
+import cn.shencha.exam.ExamSiteRepository;
+import cn.shencha.exam.IdNumbers;
+import cn.shencha.materials.StandardCatalog;
+import cn.shencha.review.CandidateProcessStarter;
+import cn.shencha.review.MaterialReviewProcess;
+import cn.shencha.review.ReviewerGroups;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo data for a newcomer: Tianjin (12) and Hebei (13) with two exam sites each, the standard catalog,
+ * candidates, reviewers and an administrator, with the upload window open for three weeks from the first
+ * start. Only in the demo profile, which refuses to run against MySQL.
+ */
+@Component
+@Profile("demo")
+class DemoData {
+
+    static final String PASSWORD = "Demo2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private record DemoCandidate(String registrationNo, String name, String idFirst17, String phone,
+                                 String category, String siteCode, boolean activated) {
+    }
+
+    private static final List<DemoCandidate> CANDIDATES = List.of(
+            new DemoCandidate("120126000001", "张伟", "12010119950307123", "13800000001", ExamCategories.CLINICAL, "1201", true),
+            new DemoCandidate("120126000002", "王芳", "12010219960412234", "13800000002", ExamCategories.DENTAL, "1201", true),
+            new DemoCandidate("120126000003", "李娜", "12010319970521345", "13800000003", ExamCategories.CLINICAL_ASSISTANT, "1201", false),
+            new DemoCandidate("120226000001", "刘洋", "12010419940630456", "13800000004", ExamCategories.CHINESE_MEDICINE, "1202", true),
+            new DemoCandidate("130126000001", "陈静", "13010219930815567", "13900000001", ExamCategories.CLINICAL, "1301", true),
+            new DemoCandidate("130126000002", "杨磊", "13010319920923678", "13900000002", ExamCategories.PUBLIC_HEALTH, "1301", false),
+            new DemoCandidate("130226000001", "赵敏", "13020319981102789", "13900000003", ExamCategories.CLINICAL, "1302", true));
+
+    private final DistrictRepository districts;
+    private final ExamSiteRepository sites;
+    private final CandidateRepository candidates;
+    private final CandidateAccountService accounts;
+    private final StandardCatalog catalog;
+    private final CandidateProcessStarter processStarter;
+    private final ReviewerGroups reviewerGroups;
+    private final IdentityService identityService;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DemoData(Environment environment, DistrictRepository districts, ExamSiteRepository sites,
+             CandidateRepository candidates, CandidateAccountService accounts, StandardCatalog catalog,
+             CandidateProcessStarter processStarter, ReviewerGroups reviewerGroups, IdentityService identityService,
+             TransactionTemplate tx, Clock clock) {
+        if (environment.acceptsProfiles(Profiles.of("mysql"))) {
+            throw new IllegalStateException("The demo profile must never run against MySQL: start with only one of them.");
+        }
+        this.districts = districts;
+        this.sites = sites;
+        this.candidates = candidates;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.processStarter = processStarter;
+        this.reviewerGroups = reviewerGroups;
+        this.identityService = identityService;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(5)
+    void load() {
+        if (districts.count() == 0) {
+            tx.executeWithoutResult(status -> createDistricts());
+            catalog.seed("12");
+            catalog.seed("13");
+            tx.executeWithoutResult(status -> createCandidates());
+        }
+        reviewerGroups.ensureAdminGroup();
+        reviewerGroups.ensureAll();
+        createStaff();
+        log.info("""
+
+                ==== Shencha demo ====
+                Candidates (password {}): 120126000001 (天津 1201), 120226000001 (天津 1202), 130126000001 (河北 1301);
+                  not yet activated, to try activation: 120126000003 with ID number {}
+                Site reviewers (password {}): site1201reviewer, site1202reviewer, site1301reviewer, site1302reviewer
+                District reviewers: district12reviewer, district13reviewer
+                Administrator: admin (password {})
+                App: http://localhost:8080/   Tasklist: http://localhost:8080/camunda/app/tasklist/
+                =====================""", PASSWORD, IdNumbers.withCheckCharacter("12010319970521345"), PASSWORD, PASSWORD);
+    }
+
+    private void createDistricts() {
+        Instant today = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        DistrictSchedule schedule = new DistrictSchedule(today.minus(Duration.ofDays(1)), today.plus(Duration.ofDays(21)),
+                today.plus(Duration.ofDays(35)), today.plus(Duration.ofDays(49)));
+        districts.save(new District("12", "天津考区", schedule));
+        districts.save(new District("13", "河北考区", schedule));
+        sites.save(new ExamSite("1201", "12", "天津市和平区考点"));
+        sites.save(new ExamSite("1202", "12", "天津市南开区考点"));
+        sites.save(new ExamSite("1301", "13", "石家庄市考点"));
+        sites.save(new ExamSite("1302", "13", "唐山市考点"));
+    }
+
+    private void createCandidates() {
+        for (DemoCandidate d : CANDIDATES) {
+            String idNumber = IdNumbers.withCheckCharacter(d.idFirst17());
+            Candidate candidate = candidates.save(new Candidate(d.registrationNo(), d.name(), idNumber, d.phone(),
+                    d.category(), d.siteCode().substring(0, 2), d.siteCode(), clock.instant()));
+            processStarter.start(candidate);
+            if (d.activated()) {
+                accounts.activate(d.registrationNo(), idNumber, PASSWORD);
+            }
+        }
+    }
+
+    private void createStaff() {
+        user("admin", "系统管理员", StaffScope.ADMIN_GROUP);
+        for (String site : List.of("1201", "1202", "1301", "1302")) {
+            user("site" + site + "reviewer", "考点审核员 " + site, MaterialReviewProcess.siteGroup(site));
+        }
+        user("district12reviewer", "天津考区审核员", MaterialReviewProcess.districtGroup("12"));
+        user("district13reviewer", "河北考区审核员", MaterialReviewProcess.districtGroup("13"));
+    }
+
+    private void user(String id, String name, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(name);
+            user.setLastName("");
+            user.setPassword(PASSWORD);
+            identityService.saveUser(user);
+            identityService.createMembership(id, group);
+        }
+    }
+}

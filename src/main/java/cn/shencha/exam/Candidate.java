@@ -1,0 +1,241 @@
+package cn.shencha.exam;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A registered candidate (考生), imported from the registration system. */
+@Entity
+@Table(name = "candidate")
+public class Candidate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "registration_no", nullable = false, unique = true)
+    private String registrationNo;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "id_number", nullable = false)
+    private String idNumber;
+
+    private String phone;
+
+    @Column(name = "exam_category", nullable = false)
+    private String examCategory;
+
+    @Column(name = "district_code", nullable = false)
+    private String districtCode;
+
+    @Column(name = "site_code", nullable = false)
+    private String siteCode;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Phase phase = Phase.UPLOADING;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+
+    @Column(name = "upload_deadline_override")
+    private Instant uploadDeadlineOverride;
+
+    @Enumerated(EnumType.STRING)
+    private Verdict verdict;
+
+    @Column(name = "verdict_reason")
+    private String verdictReason;
+
+    @Column(name = "verdict_decided_at")
+    private Instant verdictDecidedAt;
+
+    @Column(name = "verdict_published_at")
+    private Instant verdictPublishedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Candidate() {
+    }
+
+    public Candidate(String registrationNo, String name, String idNumber, String phone, String examCategory,
+                     String districtCode, String siteCode, Instant createdAt) {
+        this.registrationNo = registrationNo;
+        this.name = name;
+        this.idNumber = idNumber;
+        this.phone = phone;
+        this.examCategory = examCategory;
+        this.districtCode = districtCode;
+        this.siteCode = siteCode;
+        this.createdAt = createdAt;
+    }
+
+    public boolean isActivated() {
+        return passwordHash != null;
+    }
+
+    public void activate(String passwordHash, Instant at) {
+        this.passwordHash = passwordHash;
+        this.activatedAt = at;
+    }
+
+    /** The upload deadline that applies to this candidate: a personal extension can only move it later. */
+    public Instant effectiveUploadDeadline(District district) {
+        Instant districtDeadline = district.getUploadDeadline();
+        return uploadDeadlineOverride != null && uploadDeadlineOverride.isAfter(districtDeadline)
+                ? uploadDeadlineOverride : districtDeadline;
+    }
+
+    public void markSubmitted(Instant at) {
+        this.submittedAt = at;
+    }
+
+    public void markLocked(Instant at) {
+        this.lockedAt = at;
+    }
+
+    public void recordVerdict(Verdict verdict, String reason, Instant at) {
+        this.verdict = verdict;
+        this.verdictReason = reason;
+        this.verdictDecidedAt = at;
+    }
+
+    public void markVerdictPublished(Instant at) {
+        this.verdictPublishedAt = at;
+    }
+
+    public void updateRegistration(String name, String idNumber, String phone, String examCategory,
+                                   String districtCode, String siteCode) {
+        this.name = name;
+        this.idNumber = idNumber;
+        this.phone = phone;
+        this.examCategory = examCategory;
+        this.districtCode = districtCode;
+        this.siteCode = siteCode;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRegistrationNo() {
+        return registrationNo;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    /** The ID number with its middle hidden, for lists and headers (PIPL). */
+    public String getMaskedIdNumber() {
+        if (idNumber == null || idNumber.length() < 8) {
+            return "****";
+        }
+        return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getExamCategory() {
+        return examCategory;
+    }
+
+    public String getDistrictCode() {
+        return districtCode;
+    }
+
+    public String getSiteCode() {
+        return siteCode;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Instant getActivatedAt() {
+        return activatedAt;
+    }
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public void setProcessInstanceId(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getLockedAt() {
+        return lockedAt;
+    }
+
+    public Instant getUploadDeadlineOverride() {
+        return uploadDeadlineOverride;
+    }
+
+    public void setUploadDeadlineOverride(Instant uploadDeadlineOverride) {
+        this.uploadDeadlineOverride = uploadDeadlineOverride;
+    }
+
+    public Verdict getVerdict() {
+        return verdict;
+    }
+
+    public String getVerdictReason() {
+        return verdictReason;
+    }
+
+    public Instant getVerdictDecidedAt() {
+        return verdictDecidedAt;
+    }
+
+    public Instant getVerdictPublishedAt() {
+        return verdictPublishedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,26 @@
+package cn.shencha.exam;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface CandidateRepository extends JpaRepository<Candidate, Long> {
+
+    Optional<Candidate> findByRegistrationNo(String registrationNo);
+
+    /** Serialises one candidate's changes (uploads, deletes, submit) so that their rules hold under races. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Candidate c where c.id = :id")
+    Optional<Candidate> findByIdForUpdate(@Param("id") Long id);
+
+    @Query("select c.id from Candidate c where c.districtCode = :districtCode and c.processInstanceId is not null")
+    List<Long> findIdsWithProcessByDistrict(@Param("districtCode") String districtCode);
+
+    List<Candidate> findByDistrictCodeAndProcessInstanceIdIsNotNull(String districtCode);
+
+    long countByDistrictCode(String districtCode);
+}

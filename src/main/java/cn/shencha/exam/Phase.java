@@ -1,0 +1,14 @@
+package cn.shencha.exam;
+
+/**
+ * Where a candidate's case stands. The process drives it (see review.PhaseListener);
+ * it is kept on the candidate so that lock checks and dashboards need no engine query.
+ */
+public enum Phase {
+    UPLOADING,
+    SITE_REVIEW,
+    DISTRICT_REVIEW,
+    SUPPLEMENT,
+    APPROVED,
+    REJECTED
+}

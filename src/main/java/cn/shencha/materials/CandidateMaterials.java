@@ -1,0 +1,81 @@
+package cn.shencha.materials;
+
+import cn.shencha.exam.Candidate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The materials module's API to the review process: completeness, submission marks and unlocks. */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class CandidateMaterials {
+
+    private final MaterialTypeRepository types;
+    private final MaterialImageRepository images;
+    private final MaterialUnlockRepository unlocks;
+
+    CandidateMaterials(MaterialTypeRepository types, MaterialImageRepository images, MaterialUnlockRepository unlocks) {
+        this.types = types;
+        this.images = images;
+        this.unlocks = unlocks;
+    }
+
+    /** Names of the required materials that do not have enough images yet. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<String> missingRequired(Candidate candidate, Locale locale) {
+        Map<Long, Long> counts = activeCounts(candidate.getId());
+        return types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()).stream()
+                .filter(type -> type.isRequiredFor(candidate.getExamCategory()))
+                .filter(type -> counts.getOrDefault(type.getId(), 0L) < Math.max(1, type.getMinCount()))
+                .map(type -> type.displayName(locale))
+                .toList();
+    }
+
+    /** Names of the unlocked materials that are not complete again (a supplement must bring them back). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<String> incompleteUnlocked(Candidate candidate, Locale locale) {
+        Map<Long, Long> counts = activeCounts(candidate.getId());
+        Set<Long> unlocked = openUnlockTypeIds(candidate.getId());
+        return types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()).stream()
+                .filter(type -> unlocked.contains(type.getId()))
+                .filter(type -> counts.getOrDefault(type.getId(), 0L) < Math.max(1, type.getMinCount()))
+                .map(type -> type.displayName(locale))
+                .toList();
+    }
+
+    public void markAllSubmitted(Long candidateId) {
+        images.findByCandidateIdAndStateOrderByMaterialTypeIdAscActiveSlotAsc(candidateId, ImageState.ACTIVE)
+                .forEach(MaterialImage::markSubmitted);
+    }
+
+    /** Unlocks the given material types (id to the reviewer's reason) for a supplement. */
+    public void unlock(Long candidateId, Long decisionId, Map<Long, String> reasonsByTypeId, Instant at) {
+        closeUnlocks(candidateId, at);
+        reasonsByTypeId.forEach((typeId, reason) ->
+                unlocks.save(new MaterialUnlock(candidateId, typeId, decisionId, reason, at)));
+    }
+
+    /** Locks again whatever a reviewer had unlocked: on resubmission or when the supplement deadline passes. */
+    public void closeUnlocks(Long candidateId, Instant at) {
+        unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(unlock -> unlock.close(at));
+    }
+
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Set<Long> openUnlockTypeIds(Long candidateId) {
+        return unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).stream()
+                .map(MaterialUnlock::getMaterialTypeId)
+                .collect(Collectors.toSet());
+    }
+
+    private Map<Long, Long> activeCounts(Long candidateId) {
+        return images.findByCandidateIdAndStateOrderByMaterialTypeIdAscActiveSlotAsc(candidateId, ImageState.ACTIVE)
+                .stream()
+                .collect(Collectors.groupingBy(MaterialImage::getMaterialTypeId, Collectors.counting()));
+    }
+}

@@ -1,0 +1,34 @@
+package cn.shencha.review;
+
+import cn.shencha.exam.Candidate;
+import cn.shencha.notify.NoticeKind;
+import cn.shencha.notify.Notifier;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The upload deadline passed without a submission: the candidate's materials are locked as they are
+ * (the lock itself already held from the deadline on, see MaterialLockPolicy) and the candidate is told.
+ */
+@Component("lockAllMaterialsDelegate")
+class LockAllMaterialsDelegate implements JavaDelegate {
+
+    private final CandidateLookup candidates;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    LockAllMaterialsDelegate(CandidateLookup candidates, Notifier notifier, Clock clock) {
+        this.candidates = candidates;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Candidate candidate = candidates.of(execution);
+        candidate.markLocked(clock.instant());
+        notifier.notifyCandidate(candidate.getId(), NoticeKind.MATERIALS_AUTO_LOCKED, candidate.getName());
+    }
+}

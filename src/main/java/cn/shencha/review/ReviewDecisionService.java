@@ -1,0 +1,136 @@
+package cn.shencha.review;
+
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.materials.MaterialType;
+import cn.shencha.materials.MaterialTypeRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Validates a reviewer's decision, records it and completes the review task. The only way a review task
+ * completes (see ReviewCompletionGuard), whether the decision comes from the task form or the API.
+ */
+@Service
+public class ReviewDecisionService {
+
+    private static final int MAX_REASON = 500;
+
+    private final TaskService taskService;
+    private final CandidateRepository candidates;
+    private final MaterialTypeRepository types;
+    private final ReviewDecisionRepository decisions;
+    private final Clock clock;
+
+    ReviewDecisionService(TaskService taskService, CandidateRepository candidates, MaterialTypeRepository types,
+                          ReviewDecisionRepository decisions, Clock clock) {
+        this.taskService = taskService;
+        this.candidates = candidates;
+        this.types = types;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ReviewDecision decide(String taskId, StaffScope reviewer, DecisionCommand command) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw ShenchaException.conflict("TASK_NOT_CURRENT");
+        }
+        ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());
+        Long candidateId = (Long) taskService.getVariable(taskId, MaterialReviewProcess.VAR_CANDIDATE_ID);
+        Candidate candidate = candidates.findByIdForUpdate(candidateId).orElseThrow();
+        boolean inScope = level == ReviewLevel.SITE
+                ? reviewer.coversSite(candidate.getSiteCode())
+                : reviewer.coversDistrict(candidate.getDistrictCode());
+        if (!inScope) {
+            // Another site's or district's task: as if it did not exist.
+            throw ShenchaException.notFound("TASK_NOT_FOUND");
+        }
+        List<MaterialVerdict> verdicts = validate(level, candidate, command);
+
+        ReviewDecision decision = decisions.save(new ReviewDecision(candidate.getId(), level, command.decision(),
+                blankToNull(command.reason()), reviewer.userId(), taskId, clock.instant(), verdicts));
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(level.decisionVariable(), command.decision().name());
+        variables.put(MaterialReviewProcess.VAR_LAST_DECISION_ID, decision.getId());
+        if (command.decision() == Decision.SUPPLEMENT) {
+            variables.put(MaterialReviewProcess.VAR_SUPPLEMENT_LEVEL, level.name());
+        }
+        taskService.complete(taskId, variables);
+        return decision;
+    }
+
+    private List<MaterialVerdict> validate(ReviewLevel level, Candidate candidate, DecisionCommand command) {
+        if (command.decision() == null) {
+            throw ShenchaException.badRequest("DECISION_REQUIRED");
+        }
+        if (!command.decision().allowedAt(level)) {
+            throw ShenchaException.badRequest("DECISION_NOT_ALLOWED", command.decision().name());
+        }
+        if (command.decision() == Decision.REJECT && isBlank(command.reason())) {
+            throw ShenchaException.badRequest("REJECT_REASON_REQUIRED");
+        }
+        if (lengthOver(command.reason())) {
+            throw ShenchaException.badRequest("REASON_TOO_LONG", MAX_REASON);
+        }
+        Map<String, MaterialType> byCode = types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()).stream()
+                .collect(Collectors.toMap(MaterialType::getCode, Function.identity()));
+        List<MaterialVerdict> verdicts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DecisionCommand.MaterialVerdictCommand item : command.materials()) {
+            MaterialType type = byCode.get(item.typeCode());
+            if (type == null) {
+                throw new ShenchaException("UNKNOWN_MATERIAL_TYPE", HttpStatus.BAD_REQUEST, String.valueOf(item.typeCode()));
+            }
+            if (!seen.add(type.getCode())) {
+                throw new ShenchaException("DUPLICATE_MATERIAL_VERDICT", HttpStatus.BAD_REQUEST, type.getName());
+            }
+            if (item.verdict() == null) {
+                throw new ShenchaException("MATERIAL_VERDICT_REQUIRED", HttpStatus.BAD_REQUEST, type.getName());
+            }
+            if (item.verdict() == MaterialVerdict.Verdict.REPLACE && isBlank(item.reason())) {
+                throw new ShenchaException("REPLACE_REASON_REQUIRED", HttpStatus.BAD_REQUEST, type.getName());
+            }
+            if (lengthOver(item.reason())) {
+                throw ShenchaException.badRequest("REASON_TOO_LONG", MAX_REASON);
+            }
+            verdicts.add(new MaterialVerdict(type.getId(), item.verdict(), blankToNull(item.reason())));
+        }
+        boolean anyReplace = verdicts.stream().anyMatch(MaterialVerdict::isReplace);
+        if (command.decision() == Decision.SUPPLEMENT && !anyReplace) {
+            throw ShenchaException.badRequest("SUPPLEMENT_NEEDS_MATERIAL");
+        }
+        if ((command.decision() == Decision.PASS || command.decision() == Decision.APPROVE) && anyReplace) {
+            throw ShenchaException.badRequest("PASS_WITH_REPLACE");
+        }
+        return verdicts;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean lengthOver(String s) {
+        return s != null && s.length() > MAX_REASON;
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.strip();
+    }
+}

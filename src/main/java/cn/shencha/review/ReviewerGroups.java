@@ -1,0 +1,91 @@
+package cn.shencha.review;
+
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.ExamSite;
+import cn.shencha.exam.ExamSiteRepository;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Camunda groups of the reviewers, one per exam site ({@code site1201}) and district
+ * ({@code district12}), with just enough authorization to work in Tasklist. Which tasks they see comes from
+ * the tasks' candidate groups (Camunda grants a candidate group READ and UPDATE on its tasks).
+ */
+@Service
+public class ReviewerGroups {
+
+    public static final String TYPE = "REVIEW";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final ExamSiteRepository sites;
+    private final DistrictRepository districts;
+
+    ReviewerGroups(IdentityService identityService, AuthorizationService authorizationService,
+                   ExamSiteRepository sites, DistrictRepository districts) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.sites = sites;
+        this.districts = districts;
+    }
+
+    /** Creates the missing groups and grants; safe to call at every start. */
+    @Transactional
+    public void ensureAll() {
+        for (District district : districts.findAll()) {
+            ensure(MaterialReviewProcess.districtGroup(district.getCode()), "考区审核 " + district.getName());
+        }
+        for (ExamSite site : sites.findAll()) {
+            ensure(MaterialReviewProcess.siteGroup(site.getCode()), "考点审核 " + site.getName());
+        }
+    }
+
+    public void ensure(String groupId, String name) {
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identityService.newGroup(groupId);
+            group.setName(name);
+            group.setType(TYPE);
+            identityService.saveGroup(group);
+        }
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(groupId, Resources.PROCESS_DEFINITION, MaterialReviewProcess.KEY, Permissions.READ);
+        grant(groupId, Resources.FILTER, "*", Permissions.READ);
+    }
+
+    /** Administrators (camunda-admin) may do everything in the engine and the webapps. */
+    @Transactional
+    public void ensureAdminGroup() {
+        if (identityService.createGroupQuery().groupId(StaffScope.ADMIN_GROUP).count() == 0) {
+            Group group = identityService.newGroup(StaffScope.ADMIN_GROUP);
+            group.setName("Camunda BPM Administrators");
+            group.setType("SYSTEM");
+            identityService.saveGroup(group);
+        }
+        for (Resources resource : Resources.values()) {
+            grant(StaffScope.ADMIN_GROUP, resource, "*", Permissions.ALL);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            authorization.addPermission(permission);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

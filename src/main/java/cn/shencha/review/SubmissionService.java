@@ -1,0 +1,102 @@
+package cn.shencha.review;
+
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.Phase;
+import cn.shencha.materials.CandidateMaterials;
+import cn.shencha.materials.LockReason;
+import cn.shencha.materials.MaterialLockPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 提交审核: locks the candidate's materials and moves their case on. The first submission ends the upload
+ * step; a resubmission during a supplement returns the case to the reviewer who asked. Idempotent: a
+ * double click submits once.
+ */
+@Service
+public class SubmissionService {
+
+    public enum Outcome { SUBMITTED, RESUBMITTED, ALREADY_SUBMITTED }
+
+    private final CandidateRepository candidates;
+    private final DistrictRepository districts;
+    private final CandidateMaterials materials;
+    private final ReviewDecisionRepository decisions;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+
+    SubmissionService(CandidateRepository candidates, DistrictRepository districts, CandidateMaterials materials,
+                      ReviewDecisionRepository decisions, RuntimeService runtimeService, Clock clock) {
+        this.candidates = candidates;
+        this.districts = districts;
+        this.materials = materials;
+        this.decisions = decisions;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome submit(Long candidateId, Locale locale) {
+        Instant now = clock.instant();
+        // The row lock serialises a double click: the second request sees the first one's result.
+        Candidate candidate = candidates.findByIdForUpdate(candidateId)
+                .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+
+        if (candidate.getPhase() != Phase.UPLOADING && candidate.getPhase() != Phase.SUPPLEMENT) {
+            if (candidate.getSubmittedAt() != null) {
+                return Outcome.ALREADY_SUBMITTED;
+            }
+            throw ShenchaException.conflict(LockReason.UPLOAD_DEADLINE_PASSED.name());
+        }
+        Optional<LockReason> locked = MaterialLockPolicy.submitLockReason(candidate, district, now);
+        if (locked.isPresent()) {
+            throw ShenchaException.conflict(locked.get().name());
+        }
+        return candidate.getPhase() == Phase.UPLOADING
+                ? firstSubmission(candidate, now, locale)
+                : resubmission(candidate, now, locale);
+    }
+
+    private Outcome firstSubmission(Candidate candidate, Instant now, Locale locale) {
+        List<String> missing = materials.missingRequired(candidate, Messages.currentLocaleOr(locale));
+        if (!missing.isEmpty()) {
+            throw new ShenchaException("MATERIALS_INCOMPLETE", HttpStatus.CONFLICT, missing);
+        }
+        materials.markAllSubmitted(candidate.getId());
+        candidate.markSubmitted(now);
+        candidate.markLocked(now);
+        runtimeService.createMessageCorrelation(MaterialReviewProcess.MSG_MATERIALS_SUBMITTED)
+                .processInstanceId(candidate.getProcessInstanceId())
+                .correlateWithResult();
+        return Outcome.SUBMITTED;
+    }
+
+    private Outcome resubmission(Candidate candidate, Instant now, Locale locale) {
+        List<String> incomplete = materials.incompleteUnlocked(candidate, Messages.currentLocaleOr(locale));
+        if (!incomplete.isEmpty()) {
+            throw new ShenchaException("MATERIALS_INCOMPLETE", HttpStatus.CONFLICT, incomplete);
+        }
+        materials.markAllSubmitted(candidate.getId());
+        materials.closeUnlocks(candidate.getId(), now);
+        decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId())
+                .ifPresent(decision -> decision.markSupplementAnswered(now));
+        candidate.markSubmitted(now);
+        runtimeService.createMessageCorrelation(MaterialReviewProcess.MSG_MATERIALS_RESUBMITTED)
+                .processInstanceId(candidate.getProcessInstanceId())
+                .correlateWithResult();
+        return Outcome.RESUBMITTED;
+    }
+}

@@ -1,0 +1,40 @@
+package cn.shencha.review;
+
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.materials.MaterialType;
+import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.notify.NoticeKind;
+import cn.shencha.notify.Notifier;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Tells the candidate which materials to replace, why, and by when. */
+@Component
+class SupplementNotice {
+
+    private final Notifier notifier;
+    private final MaterialTypeRepository types;
+    private final DistrictRepository districts;
+
+    SupplementNotice(Notifier notifier, MaterialTypeRepository types, DistrictRepository districts) {
+        this.notifier = notifier;
+        this.types = types;
+        this.districts = districts;
+    }
+
+    void send(Candidate candidate, ReviewDecision decision) {
+        Map<Long, MaterialType> byId = types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()).stream()
+                .collect(Collectors.toMap(MaterialType::getId, Function.identity()));
+        String items = decision.replacements().stream()
+                .map(v -> byId.get(v.getMaterialTypeId()).displayName(Messages.DEFAULT_LOCALE)
+                        + (v.getReason() == null || v.getReason().isBlank() ? "" : "（" + v.getReason() + "）"))
+                .collect(Collectors.joining("；"));
+        String deadline = ShanghaiTime.format(districts.findById(candidate.getDistrictCode()).orElseThrow().getSupplementDeadline());
+        notifier.notifyCandidate(candidate.getId(), NoticeKind.SUPPLEMENT_REQUESTED, candidate.getName(), items, deadline);
+    }
+}
