@@ -1,0 +1,158 @@
+package cn.shencha.support;
+
+import cn.shencha.base.time.MutableClock;
+import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateAccountService;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.DistrictSchedule;
+import cn.shencha.exam.ExamCategories;
+import cn.shencha.exam.ExamSite;
+import cn.shencha.exam.ExamSiteRepository;
+import cn.shencha.exam.IdNumbers;
+import cn.shencha.materials.MaterialImage;
+import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.MaterialType;
+import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.StandardCatalog;
+import cn.shencha.review.CandidateProcessStarter;
+import cn.shencha.review.ReviewerGroups;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds test data through the real repositories and services. Registration numbers are unique per run,
+ * so tests can share a MariaDB database without cleaning it.
+ */
+@TestComponent
+public class TestData {
+
+    public static final String PASSWORD = "Test2026pw";
+
+    /** Tianjin's 2026 season from the manual: 2026-01-29 10:00 to 2月11日24时, then supplement and publication. */
+    public static final DistrictSchedule TIANJIN_2026 = new DistrictSchedule(
+            ShanghaiTime.at(LocalDateTime.of(2026, 1, 29, 10, 0)),
+            ShanghaiTime.endOfDay(LocalDate.of(2026, 2, 11)),
+            ShanghaiTime.endOfDay(LocalDate.of(2026, 2, 28)),
+            ShanghaiTime.at(LocalDateTime.of(2026, 3, 20, 10, 0)));
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L, 9_000_000L) * 100);
+
+    private final DistrictRepository districts;
+    private final ExamSiteRepository sites;
+    private final CandidateRepository candidates;
+    private final MaterialTypeRepository types;
+    private final MaterialImageRepository images;
+    private final StandardCatalog catalog;
+    private final CandidateProcessStarter processStarter;
+    private final CandidateAccountService accounts;
+    private final ReviewerGroups reviewerGroups;
+    private final TransactionTemplate tx;
+    private final MutableClock clock;
+
+    TestData(DistrictRepository districts, ExamSiteRepository sites, CandidateRepository candidates,
+             MaterialTypeRepository types, MaterialImageRepository images, StandardCatalog catalog,
+             CandidateProcessStarter processStarter, CandidateAccountService accounts, ReviewerGroups reviewerGroups,
+             TransactionTemplate tx, MutableClock clock) {
+        this.districts = districts;
+        this.sites = sites;
+        this.candidates = candidates;
+        this.types = types;
+        this.images = images;
+        this.catalog = catalog;
+        this.processStarter = processStarter;
+        this.accounts = accounts;
+        this.reviewerGroups = reviewerGroups;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Districts 12 and 13 with sites 1201, 1202, 1301, 1302, Tianjin's schedule, the standard catalog; clock reset. */
+    public void resetDistricts() {
+        clock.set(ShanghaiTime.at(TestClockConfig.START));
+        tx.executeWithoutResult(s -> {
+            for (String code : new String[]{"12", "13"}) {
+                District district = districts.findById(code)
+                        .orElseGet(() -> districts.save(new District(code, code.equals("12") ? "天津考区" : "河北考区", TIANJIN_2026)));
+                district.applySchedule(TIANJIN_2026);
+            }
+            for (String site : new String[]{"1201", "1202", "1301", "1302"}) {
+                if (!sites.existsById(site)) {
+                    sites.save(new ExamSite(site, site.substring(0, 2), "考点" + site));
+                }
+            }
+        });
+        catalog.seed("12");
+        catalog.seed("13");
+        reviewerGroups.ensureAdminGroup();
+        reviewerGroups.ensureAll();
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public static String uniqueRegistrationNo(String siteCode) {
+        return siteCode + String.format("%010d", SEQUENCE.incrementAndGet() % 10_000_000_000L);
+    }
+
+    public static String validIdNumber() {
+        String first17 = "120101" + "1995" + "0307" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        return IdNumbers.withCheckCharacter(first17);
+    }
+
+    /** A new, activated candidate (password {@link #PASSWORD}) whose material review has started. */
+    public Candidate candidate(String siteCode, String examCategory) {
+        return tx.execute(s -> {
+            String registrationNo = uniqueRegistrationNo(siteCode);
+            String idNumber = validIdNumber();
+            Candidate candidate = candidates.save(new Candidate(registrationNo, "测试考生", idNumber, "13800000000",
+                    examCategory, siteCode.substring(0, 2), siteCode, clock.instant()));
+            processStarter.start(candidate);
+            accounts.activate(registrationNo, idNumber, PASSWORD);
+            return candidate;
+        });
+    }
+
+    public Candidate candidate(String siteCode) {
+        return candidate(siteCode, ExamCategories.CLINICAL);
+    }
+
+    public Candidate reload(Candidate candidate) {
+        return candidates.findById(candidate.getId()).orElseThrow();
+    }
+
+    public MaterialType type(String districtCode, String code) {
+        return types.findByDistrictCodeAndCode(districtCode, code).orElseThrow();
+    }
+
+    /**
+     * Records image rows for every material required of this candidate, without files: for process tests
+     * that need "complete" materials but do not test uploading.
+     */
+    public void completeRequiredMaterials(Candidate candidate) {
+        tx.executeWithoutResult(s -> {
+            for (MaterialType type : types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode())) {
+                if (type.isRequiredFor(candidate.getExamCategory())) {
+                    for (int slot = 1; slot <= Math.max(1, type.getMinCount()); slot++) {
+                        imageRow(candidate, type, slot);
+                    }
+                }
+            }
+        });
+    }
+
+    public MaterialImage imageRow(Candidate candidate, MaterialType type, int slot) {
+        byte[] random = new byte[32];
+        ThreadLocalRandom.current().nextBytes(random);
+        return images.save(new MaterialImage(candidate.getId(), type.getId(), slot, "test/" + HexFormat.of().formatHex(random),
+                "image/jpeg", 1000, 1000, 800, 600, HexFormat.of().formatHex(random), clock.instant()));
+    }
+}
