@@ -1,0 +1,8 @@
+package cn.shencha.review;
+
+import cn.shencha.support.MariaDbTest;
+
+/** The same process paths on MariaDB through MySQL Connector/J. */
+@MariaDbTest
+class MaterialReviewProcessMariaDbTests extends MaterialReviewProcessScenarios {
+}
