@@ -1,0 +1,115 @@
+package cn.shencha.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.exam.Candidate;
+import cn.shencha.support.TestClockConfig;
+import cn.shencha.support.TestData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The running app over real HTTP: the UI, the Camunda webapps and REST are served, and each asks who is asking.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestClockConfig.class, TestData.class})
+class ApplicationSmokeTests {
+
+    @Autowired TestRestTemplate http;
+    @Autowired IdentityService identityService;
+    @Autowired TestData data;
+
+    Candidate candidate;
+
+    @BeforeEach
+    void setUp() {
+        data.resetDistricts();
+        candidate = data.candidate("1201");
+        staff("smokeadmin", StaffScope.ADMIN_GROUP);
+        staff("smokesite1201", "site1201");
+    }
+
+    @Test
+    void uiAndWebappsAskAnonymousVisitorsToSignIn() throws Exception {
+        assertThat(http.getForEntity("/login", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // java.net.http does not follow redirects by default: the webapps answer with the way to the login page.
+        HttpResponse<String> tasklist = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(http.getRootUri() + "/camunda/app/tasklist/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklist.statusCode()).isEqualTo(302);
+        assertThat(URI.create(tasklist.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void engineRestNeedsStaffCredentials() {
+        String path = "/engine-rest/process-definition?key=material-review";
+        ResponseEntity<String> anonymous = http.getForEntity(path, String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+
+        ResponseEntity<String> admin = http.withBasicAuth("smokeadmin", "Smoke2026").getForEntity(path, String.class);
+        assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(admin.getBody()).contains("\"key\":\"material-review\"");
+
+        ResponseEntity<String> wrongPassword = http.withBasicAuth("smokeadmin", "nope").getForEntity(path, String.class);
+        assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> asCandidate = http.withBasicAuth(candidate.getRegistrationNo(), TestData.PASSWORD)
+                .getForEntity(path, String.class);
+        assertThat(asCandidate.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void camundaAuthorizationLimitsAReviewerToTheirOwnTasks() {
+        data.completeRequiredMaterials(candidate);
+        Candidate otherSite = data.candidate("1202");
+        data.completeRequiredMaterials(otherSite);
+        submit(candidate);
+        submit(otherSite);
+
+        String reviewerTasks = http.withBasicAuth("smokesite1201", "Smoke2026")
+                .getForObject("/engine-rest/task?processInstanceBusinessKey=" + candidate.getRegistrationNo(), String.class);
+        assertThat(reviewerTasks).contains("siteReview");
+        String otherTasks = http.withBasicAuth("smokesite1201", "Smoke2026")
+                .getForObject("/engine-rest/task?processInstanceBusinessKey=" + otherSite.getRegistrationNo(), String.class);
+        assertThat(otherTasks).isEqualTo("[]");
+    }
+
+    @Test
+    void openApiDescriptionIsServed() {
+        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("/api/v1/review/tasks/{taskId}/decision");
+    }
+
+    @Autowired cn.shencha.review.SubmissionService submissions;
+
+    private void submit(Candidate c) {
+        submissions.submit(c.getId(), java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private void staff(String id, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setPassword("Smoke2026");
+            identityService.saveUser(user);
+            identityService.createMembership(id, group);
+        }
+    }
+}
