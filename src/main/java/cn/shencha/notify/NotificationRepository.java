@@ -11,6 +11,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     Optional<Notification> findByIdempotencyKey(String idempotencyKey);
 
+    Optional<Notification> findByMessageId(Long messageId);
+
     Page<Notification> findAllByOrderByIdDesc(Pageable page);
 
     /** Notifications with at least one delivery in the given state, newest first. */
