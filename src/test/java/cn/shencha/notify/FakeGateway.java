@@ -52,6 +52,7 @@ final class FakeGateway {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Request> tokenRequests = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile Function<Request, Reply> responder = this::normalReply;
 
@@ -106,6 +107,11 @@ final class FakeGateway {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /** The request that obtained this access token. */
+    Request tokenRequest(String token) {
+        return tokenRequests.get(token);
+    }
+
     /** SMS requests carrying this idempotency key. */
     List<Request> smsWithKey(String key) {
         return requestsTo(SMS_PATH).stream().filter(r -> key.equals(r.header("Idempotency-Key"))).toList();
@@ -127,6 +133,9 @@ final class FakeGateway {
                     query(exchange.getRequestURI().getRawQuery()), headers, body);
             requests.add(request);
             Reply reply = responder.apply(request);
+            if (request.path().equals(TOKEN_PATH) && reply.status() == 200) {
+                tokenRequests.put(JSON.readTree(reply.body()).path("access_token").asText(), request);
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
