@@ -67,14 +67,15 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(v -> (v.registrationNo() == null ? "" : v.registrationNo()) + " "
                         + (v.candidateName() == null ? "" : v.candidateName()))
-                .setHeader(getTranslation("notify.admin.candidate")).setAutoWidth(true);
+                .setHeader(getTranslation("notify.admin.candidate")).setAutoWidth(true).setKey("candidate");
         grid.addColumn(v -> getTranslation("notify.kind." + v.kind().name()))
                 .setHeader(getTranslation("notify.admin.kind")).setAutoWidth(true);
         for (Channel channel : Channel.values()) {
             grid.addComponentColumn(v -> stateOf(v, channel))
-                    .setHeader(getTranslation("notify.channel." + channel.name())).setAutoWidth(true);
+                    .setHeader(getTranslation("notify.channel." + channel.name())).setAutoWidth(true)
+                    .setKey("channel-" + channel.name());
         }
-        grid.addComponentColumn(this::resendButton).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::resendButton).setAutoWidth(true).setFlexGrow(0).setKey("resend");
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
         grid.setDetailsVisibleOnClick(true);
         grid.setItems(query -> admin.list(filter.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
