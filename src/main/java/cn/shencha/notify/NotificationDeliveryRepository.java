@@ -20,13 +20,19 @@ interface NotificationDeliveryRepository extends JpaRepository<NotificationDeliv
 
     List<NotificationDelivery> findByNotificationIdIn(Collection<Long> notificationIds);
 
-    /** Deliveries due now and not held by a live lease, oldest first. */
+    /** Deliveries due now and not held by a live lease, oldest first: their ids and channels. */
     @Query("""
-            select d.id from NotificationDelivery d
+            select d.id as id, d.channel as channel from NotificationDelivery d
             where d.state in :states and d.nextAttemptAt <= :now
               and (d.claimedUntil is null or d.claimedUntil < :now)
             order by d.nextAttemptAt, d.id""")
-    List<Long> findDue(@Param("states") Collection<DeliveryState> states, @Param("now") Instant now, Pageable page);
+    List<Due> findDue(@Param("states") Collection<DeliveryState> states, @Param("now") Instant now, Pageable page);
+
+    interface Due {
+        Long getId();
+
+        Channel getChannel();
+    }
 
     /**
      * Takes one delivery for one attempt: succeeds (returns 1) for exactly one caller, whichever node it

@@ -20,6 +20,7 @@ public class NotifyProperties {
     private final Sms sms = new Sms();
     private final Mail mail = new Mail();
     private final WeChat wechat = new WeChat();
+    private final Digest digest = new Digest();
 
     public Dispatcher getDispatcher() {
         return dispatcher;
@@ -39,6 +40,52 @@ public class NotifyProperties {
 
     public WeChat getWechat() {
         return wechat;
+    }
+
+    public Digest getDigest() {
+        return digest;
+    }
+
+    public static class Digest {
+        /** The reviewers' daily e-mail digest; only sent while e-mail is configured. */
+        private boolean enabled = true;
+        /** From this time of day (Asia/Shanghai) the day's digest goes out. */
+        private java.time.LocalTime sendAt = java.time.LocalTime.of(8, 0);
+        /** Tasks whose deadline is at most this far away are "close to their deadline". */
+        private Duration horizon = Duration.ofDays(7);
+        private Duration interval = Duration.ofMinutes(15);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public java.time.LocalTime getSendAt() {
+            return sendAt;
+        }
+
+        public void setSendAt(java.time.LocalTime sendAt) {
+            this.sendAt = sendAt;
+        }
+
+        public Duration getHorizon() {
+            return horizon;
+        }
+
+        public void setHorizon(Duration horizon) {
+            this.horizon = horizon;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
     }
 
     public static class Dispatcher {

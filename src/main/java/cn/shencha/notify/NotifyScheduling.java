@@ -2,36 +2,56 @@ package cn.shencha.notify;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the outbox dispatcher and the upload reminders periodically on every app node (the claims keep
- * the nodes apart). Not under the test profile: tests run them by hand.
+ * Runs the outbox dispatcher, the upload reminders and the reviewers' digest periodically on every app node (the claims keep
+ * the nodes apart), on threads of their own so that a slow gateway never holds up other features'
+ * scheduled jobs. Not under the test profile: tests run them by hand.
  */
 @Component
 @Profile("!test")
-class NotifyScheduling implements SchedulingConfigurer {
+class NotifyScheduling implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyScheduling.class);
     private static final int MAX_RUNS_PER_TICK = 20;
 
     private final OutboxDispatcher dispatcher;
     private final UploadReminders reminders;
+    private final ReviewerDigest digest;
     private final NotifyProperties properties;
 
-    NotifyScheduling(OutboxDispatcher dispatcher, UploadReminders reminders, NotifyProperties properties) {
+    NotifyScheduling(OutboxDispatcher dispatcher, UploadReminders reminders, ReviewerDigest digest,
+                     NotifyProperties properties) {
         this.dispatcher = dispatcher;
         this.reminders = reminders;
+        this.digest = digest;
         this.properties = properties;
     }
 
+    /** Not a bean: a TaskScheduler bean would replace Spring Boot's scheduler for everyone. */
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+    /** Once the app is up (migrations done, demo data loaded). */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("notify-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(this::dispatch, properties.getDispatcher().getInterval());
+        scheduler.scheduleWithFixedDelay(this::remind, properties.getReminders().getInterval());
+        scheduler.scheduleWithFixedDelay(this::digest, properties.getDigest().getInterval());
+    }
+
     @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::dispatch, properties.getDispatcher().getInterval());
-        registrar.addFixedDelayTask(this::remind, properties.getReminders().getInterval());
+    public void destroy() {
+        scheduler.shutdown();
     }
 
     void dispatch() {
@@ -55,6 +75,14 @@ class NotifyScheduling implements SchedulingConfigurer {
             }
         } catch (RuntimeException e) {
             log.warn("Upload reminders failed; retried at the next run", e);
+        }
+    }
+
+    void digest() {
+        try {
+            digest.sendDue();
+        } catch (RuntimeException e) {
+            log.warn("Reviewer digest failed; retried at the next run", e);
         }
     }
 }

@@ -52,33 +52,46 @@ public class OutboxDispatcher {
         return nodeId;
     }
 
-    /** One run: claims and sends what is due now. @return how many deliveries this run attempted */
+    /**
+     * One run: claims and sends what is due now. A channel that fails transiently is left alone for the rest
+     * of the run, so that a gateway outage costs one timeout per run rather than one per queued message.
+     *
+     * @return how many deliveries this run attempted
+     */
     public int dispatchDue() {
-        List<Long> due = deliveries.findDue(PENDING, clock.instant(), PageRequest.of(0, settings.getBatchSize()));
+        List<NotificationDeliveryRepository.Due> due =
+                deliveries.findDue(PENDING, clock.instant(), PageRequest.of(0, settings.getBatchSize()));
+        Set<Channel> failing = EnumSet.noneOf(Channel.class);
         int attempted = 0;
-        for (Long id : due) {
+        for (NotificationDeliveryRepository.Due delivery : due) {
+            if (failing.contains(delivery.getChannel())) {
+                continue;
+            }
             String token = nodeId + "/" + UUID.randomUUID();
             Instant now = clock.instant();
-            if (deliveries.claim(id, token, now, now.plus(settings.getLease()), PENDING) == 1) {
-                attempt(id, token);
+            if (deliveries.claim(delivery.getId(), token, now, now.plus(settings.getLease()), PENDING) == 1) {
+                if (!attempt(delivery.getId(), token)) {
+                    failing.add(delivery.getChannel());
+                }
                 attempted++;
             }
         }
         return attempted;
     }
 
-    private void attempt(Long id, String token) {
+    /** @return false when the channel failed transiently */
+    private boolean attempt(Long id, String token) {
         NotificationDelivery delivery = deliveries.findById(id).orElseThrow();
         Notification notification = notifications.findById(delivery.getNotificationId()).orElseThrow();
         ChannelSender sender = senders.get(delivery.getChannel());
         if (delivery.getAttempts() > settings.getMaxAttempts()) {
             // Claimed again after the last allowed attempt never finished (the node died while sending).
             fail(delivery, token, "attempts exhausted", true);
-            return;
+            return true;
         }
         if (sender == null || !sender.enabled()) {
             fail(delivery, token, "channel " + delivery.getChannel() + " is not configured", true);
-            return;
+            return true;
         }
         try {
             SendResult result = sender.send(message(delivery, notification));
@@ -88,10 +101,13 @@ public class OutboxDispatcher {
             if (updated == 0) {
                 log.warn("Delivery {} was sent but its lease had been taken over; the gateway sees the same key", id);
             }
+            return true;
         } catch (DeliveryFailure failure) {
             fail(delivery, token, failure.getMessage(), failure.isPermanent());
+            return failure.isPermanent();
         } catch (RuntimeException e) {
             fail(delivery, token, e.toString(), false);
+            return false;
         }
     }
 

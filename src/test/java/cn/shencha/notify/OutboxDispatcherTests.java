@@ -153,6 +153,28 @@ abstract class OutboxDispatcherTests extends NotifyTestSupport {
     }
 
     @Test
+    void aGatewayOutageCostsOneAttemptPerRunNotOnePerQueuedMessage() {
+        dispatchAll(); // whatever earlier tests left due
+        Candidate candidate = testData.candidate("1201");
+        List<Notification> queued = List.of(
+                notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName()),
+                notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName()),
+                notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName()));
+        GATEWAY.respond(request -> new FakeGateway.Reply(503, "{\"error\":\"down\"}"));
+
+        dispatcher.dispatchDue();
+
+        assertThat(queued).extracting(n -> GATEWAY.smsWithKey(n.getIdempotencyKey()).size()).containsExactly(1, 0, 0);
+        assertThat(queued).extracting(n -> delivery(n, Channel.SMS).getState())
+                .containsExactly(DeliveryState.FAILED, DeliveryState.QUEUED, DeliveryState.QUEUED);
+
+        GATEWAY.reset();
+        dispatchAll();
+        assertThat(queued).extracting(n -> delivery(n, Channel.SMS).getState())
+                .containsExactly(DeliveryState.FAILED, DeliveryState.SENT, DeliveryState.SENT);
+    }
+
+    @Test
     void aPermanentRefusalIsDeadAtOnce() {
         Candidate candidate = testData.candidate("1201");
         Notification notification = notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName());
