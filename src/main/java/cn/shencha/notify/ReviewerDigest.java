@@ -1,12 +1,12 @@
 package cn.shencha.notify;
 
 import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
 import cn.shencha.exam.ExamSiteRepository;
-import cn.shencha.review.MaterialReviewProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,11 +89,11 @@ public class ReviewerDigest {
         Map<String, District> byCode = districts.findAll().stream()
                 .collect(Collectors.toMap(District::getCode, Function.identity()));
         for (ExamSite site : sites.findAll()) {
-            collect(MaterialReviewProcess.siteGroup(site.getCode()), text.get(Messages.DEFAULT_LOCALE, "digest.scope.site",
+            collect(StaffScope.SITE_GROUP_PREFIX + site.getCode(), text.get(Messages.DEFAULT_LOCALE, "digest.scope.site",
                     site.getCode(), site.getName()), byCode.get(site.getDistrictCode()), now, linesByUser, users, day);
         }
         for (District district : byCode.values()) {
-            collect(MaterialReviewProcess.districtGroup(district.getCode()), text.get(Messages.DEFAULT_LOCALE,
+            collect(StaffScope.DISTRICT_GROUP_PREFIX + district.getCode(), text.get(Messages.DEFAULT_LOCALE,
                     "digest.scope.district", district.getCode(), district.getName()), district, now, linesByUser, users, day);
         }
         int sent = 0;
@@ -115,8 +115,8 @@ public class ReviewerDigest {
         if (!deadline.isAfter(now) || deadline.isAfter(now.plus(properties.getDigest().getHorizon()))) {
             return;
         }
-        long tasks = taskService.createTaskQuery().processDefinitionKey(MaterialReviewProcess.KEY)
-                .taskCandidateGroup(group).includeAssignedTasks().count();
+        // The reviewer groups (StaffScope) are candidate groups of the review tasks only.
+        long tasks = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
         if (tasks == 0) {
             return;
         }
