@@ -1,34 +1,38 @@
 package cn.shencha.notify;
 
-import cn.shencha.base.i18n.Messages;
-import java.time.Clock;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a candidate something. Written in the caller's transaction, so a change that rolls back
- * tells nobody. Text comes from the bundles in Chinese, the candidates' language.
+ * Tells a candidate something. Written in the caller's transaction, so a change that rolls back tells
+ * nobody: the in-app message at once, SMS, e-mail and WeChat through the outbox after the commit.
+ * Text comes from the notify bundles in Chinese, the candidates' language.
  */
 @Service
 public class Notifier {
 
-    private final CandidateMessageRepository messages;
-    private final Messages text;
-    private final Clock clock;
+    private final CandidateRepository candidates;
+    private final Outbox outbox;
 
-    Notifier(CandidateMessageRepository messages, Messages text, Clock clock) {
-        this.messages = messages;
-        this.text = text;
-        this.clock = clock;
+    Notifier(CandidateRepository candidates, Outbox outbox) {
+        this.candidates = candidates;
+        this.outbox = outbox;
     }
 
+    /**
+     * @param args the template arguments, in the order of {@link NoticeKind#params()}
+     * @return the in-app message
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public CandidateMessage notifyCandidate(Long candidateId, NoticeKind kind, Object... args) {
-        String key = "notice." + kind.name();
-        CandidateMessage message = new CandidateMessage(candidateId, kind,
-                text.get(Messages.DEFAULT_LOCALE, key + ".title", args),
-                text.get(Messages.DEFAULT_LOCALE, key + ".body", args), clock.instant());
-        return messages.save(message);
+        Candidate candidate = candidates.findById(candidateId)
+                .orElseThrow(() -> new IllegalStateException("No candidate " + candidateId));
+        List<String> params = Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a)).toList();
+        return outbox.write(candidate, kind, params).message();
     }
 }

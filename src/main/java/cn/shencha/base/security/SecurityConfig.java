@@ -73,6 +73,8 @@ class SecurityConfig extends VaadinWebSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/activation").permitAll()
+                        // notify: gateways' delivery reports, checked against the gateway key by the controller
+                        .requestMatchers(HttpMethod.POST, "/api/v1/notify/reports/**").permitAll()
                         .requestMatchers("/api/v1/me/**").hasRole(Roles.CANDIDATE)
                         .requestMatchers("/api/v1/review/**").hasAnyRole(Roles.REVIEWER, Roles.ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)

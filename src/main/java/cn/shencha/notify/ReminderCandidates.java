@@ -1,0 +1,26 @@
+package cn.shencha.notify;
+
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.Phase;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/** The candidates the upload reminders look at (read-only, notify's own view of exam's candidates). */
+interface ReminderCandidates extends Repository<Candidate, Long> {
+
+    /**
+     * Candidates still uploading who have not submitted, of the given districts (whose deadline is near)
+     * or with a personal deadline in (from, to].
+     */
+    @Query("""
+            select c from Candidate c
+            where c.phase = :phase and c.submittedAt is null
+              and (c.districtCode in :districts
+                   or (c.uploadDeadlineOverride > :from and c.uploadDeadlineOverride <= :to))""")
+    List<Candidate> findUnsubmitted(@Param("phase") Phase phase, @Param("districts") Collection<String> districts,
+                                   @Param("from") Instant from, @Param("to") Instant to);
+}

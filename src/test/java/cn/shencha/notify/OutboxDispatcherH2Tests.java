@@ -1,0 +1,7 @@
+package cn.shencha.notify;
+
+import cn.shencha.support.ShenchaSpringTest;
+
+@ShenchaSpringTest
+class OutboxDispatcherH2Tests extends OutboxDispatcherTests {
+}

@@ -1,0 +1,7 @@
+package cn.shencha.notify;
+
+import cn.shencha.support.MariaDbTest;
+
+@MariaDbTest
+class OutboxDispatcherMariaDbTests extends OutboxDispatcherTests {
+}
