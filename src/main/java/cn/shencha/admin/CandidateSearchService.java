@@ -111,11 +111,15 @@ public class CandidateSearchService {
     }
 
     public CandidateDetail detail(String registrationNo) {
+        return detail(registrationNo, Messages.currentLocale());
+    }
+
+    /** @param locale the language of the material names */
+    public CandidateDetail detail(String registrationNo, Locale locale) {
         Candidate c = candidates.findByRegistrationNo(registrationNo == null ? "" : registrationNo.strip())
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         District district = districts.findById(c.getDistrictCode()).orElseThrow();
         String siteName = sites.findById(c.getSiteCode()).map(ExamSite::getName).orElse(c.getSiteCode());
-        Locale locale = Messages.currentLocale();
         Map<Long, MaterialType> typeById = types.findByDistrictCodeOrderBySortOrder(c.getDistrictCode()).stream()
                 .collect(Collectors.toMap(MaterialType::getId, Function.identity()));
         List<ReviewDecision> decided = decisions.findByCandidateIdOrderByDecidedAtDesc(c.getId());

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -87,6 +88,7 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         errors.addColumn(CandidateImportService.RowError::message).setHeader(getTranslation("admin.import.problem")).setFlexGrow(1);
         errors.setVisible(false);
         errors.setAllRowsVisible(true);
+        errors.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
 
         query.setPlaceholder(getTranslation("admin.search.placeholder"));
         query.setWidth("20em");
@@ -143,6 +145,9 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
                 report.refusedRows(), report.processesStarted()));
         errors.setItems(report.errors());
         errors.setVisible(!report.errors().isEmpty());
+        // A long report scrolls instead of growing the page.
+        errors.setAllRowsVisible(report.errors().size() <= 20);
+        errors.setHeight(report.errors().size() <= 20 ? null : "30em");
     }
 
     void runSearch() {
@@ -161,7 +166,7 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         detail.removeAll();
         CandidateSearchService.CandidateDetail d;
         try {
-            d = search.detail(registrationNo);
+            d = search.detail(registrationNo, Messages.currentLocaleOr(getLocale()));
         } catch (ShenchaException e) {
             AdminUi.failure(messages, e);
             return;

@@ -82,7 +82,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void configureSites() {
-        sites.addColumn(l -> l.siteCode() + " " + l.siteName()).setHeader(getTranslation("admin.dashboard.site"))
+        // The district's own line (its code has two digits, a site's four) is the total.
+        sites.addColumn(l -> l.siteCode().length() == 2
+                        ? getTranslation("admin.dashboard.total") + " · " + l.siteName() : l.siteCode() + " " + l.siteName()).setHeader(getTranslation("admin.dashboard.site"))
                 .setAutoWidth(true).setFrozen(true);
         sites.addColumn(DashboardService.SiteLine::total).setHeader(getTranslation("admin.dashboard.total"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -222,10 +223,11 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
         changes.addColumn(c -> getTranslation("admin.changes.kind." + c.getKind().name())
                         + (c.getRegistrationNo() == null ? "" : " " + c.getRegistrationNo()))
                 .setHeader(getTranslation("admin.changes.kind")).setAutoWidth(true);
-        changes.addColumn(this::describe).setHeader(getTranslation("admin.changes.values")).setFlexGrow(1);
-        changes.addColumn(c -> c.getReason() == null ? "" : c.getReason()).setHeader(getTranslation("admin.changes.reason"));
+        changes.addColumn(this::describe).setHeader(getTranslation("admin.changes.values")).setFlexGrow(3);
+        changes.addColumn(c -> c.getReason() == null ? "" : c.getReason()).setHeader(getTranslation("admin.changes.reason")).setFlexGrow(1);
         changes.addColumn(this::effects).setHeader(getTranslation("admin.changes.effects")).setAutoWidth(true);
         changes.setAllRowsVisible(true);
+        changes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
     }
 
     private String describe(ScheduleChange c) {
