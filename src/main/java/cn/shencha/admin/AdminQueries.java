@@ -87,11 +87,12 @@ class AdminQueries {
     /** Registration number (prefix), name (part) or ID number (whole, X in either case). */
     List<Candidate> search(String query, int limit) {
         String q = query.strip();
-        String like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // '!' escapes LIKE wildcards: a backslash would need escaping differently in MySQL and H2.
+        String like = q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return em.createQuery("""
                         select c from Candidate c
-                        where c.registrationNo like :prefix escape '\\'
-                           or c.name like :part escape '\\'
+                        where c.registrationNo like :prefix escape '!'
+                           or c.name like :part escape '!'
                            or c.idNumber = :idNumber
                         order by c.registrationNo""", Candidate.class)
                 .setParameter("prefix", like + "%")

@@ -250,6 +250,27 @@ abstract class CandidateImportContract {
     }
 
     @Test
+    void importedCandidatesAreFoundByNumberNameOrIdNumber() {
+        Person p = Person.next();
+        importer.importCsv(csv(StandardCharsets.UTF_8, p.row("诸葛孔明", "中医执业助理医师", "31", "3102")), "auto", false, Progress.NONE);
+        CandidateSearchService search = context.getBean(CandidateSearchService.class);
+
+        assertThat(search.search(p.registrationNo().substring(0, 10))).extracting(CandidateSearchService.CandidateSummary::registrationNo)
+                .contains(p.registrationNo());
+        assertThat(search.search("葛孔")).extracting(CandidateSearchService.CandidateSummary::registrationNo)
+                .contains(p.registrationNo());
+        assertThat(search.search(p.idNumber().toLowerCase(Locale.ROOT))).singleElement()
+                .satisfies(s -> assertThat(s.maskedIdNumber()).doesNotContain(p.idNumber().substring(6, 14)));
+        assertThat(search.search("100%_!")).isEmpty();
+        CandidateSearchService.CandidateDetail detail = search.detail(p.registrationNo(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(detail.status()).isEqualTo(CaseStatus.NOT_STARTED);
+        assertThat(detail.siteCode()).isEqualTo("3102");
+        assertThat(detail.materials()).isNotEmpty().allSatisfy(m -> assertThat(m.images()).isZero());
+        assertThat(detail.history()).extracting(CandidateSearchService.HistoryLine::activityId)
+                .containsExactly("candidateRegistered", MaterialReviewProcess.AWAIT_SUBMISSION);
+    }
+
+    @Test
     void onlyAdministratorsImport() {
         AdminTestData.signInAsReviewer();
         assertThatThrownBy(() -> importer.importCsv(csv(StandardCharsets.UTF_8, Person.next().row("张伟", "临床执业医师", "31", "3101")),

@@ -2,6 +2,7 @@ package cn.shencha.admin.api;
 
 import cn.shencha.admin.CandidateImportService;
 import cn.shencha.admin.CandidateSearchService;
+import cn.shencha.admin.ConcurrentChange;
 import cn.shencha.admin.Progress;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.base.security.Roles;
@@ -78,8 +79,8 @@ class AdminCandidateController {
     @Operation(summary = "Personal extension of one candidate's upload deadline, with a reason")
     ExtensionResponse extend(@PathVariable String registrationNo, @RequestBody ExtensionRequest request) {
         Instant deadline = ApiDateTimes.parse("uploadDeadline", request.uploadDeadline());
-        ScheduleAdminService.ExtensionResult result = schedules.extendUploadDeadline(registrationNo, deadline,
-                request.reason(), request.confirmReopen());
+        ScheduleAdminService.ExtensionResult result = ConcurrentChange.refuseOnCollision(() ->
+                schedules.extendUploadDeadline(registrationNo, deadline, request.reason(), request.confirmReopen()));
         return new ExtensionResponse(registrationNo, ApiDateTimes.format(result.before()),
                 ApiDateTimes.format(result.after()), result.timersMoved(), result.reopened());
     }

@@ -1,7 +1,9 @@
 package cn.shencha.admin.api;
 
 import cn.shencha.admin.CaseStatus;
+import cn.shencha.admin.ConcurrentChange;
 import cn.shencha.admin.DashboardService;
+import cn.shencha.admin.Progress;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.admin.ScheduleChange;
 import cn.shencha.admin.VerdictExport;
@@ -136,8 +138,9 @@ class AdminDistrictController {
     @PutMapping("/{code}/schedule")
     @Operation(summary = "Change a district's schedule; every waiting timer of its cases moves at once")
     ScheduleChangeResponse changeSchedule(@PathVariable String code, @RequestBody ScheduleRequest request) {
-        ScheduleAdminService.ScheduleChangeResult result = schedules.changeSchedule(code, request.toSchedule(),
-                request.confirmReopen(), cn.shencha.admin.Progress.NONE);
+        DistrictSchedule schedule = request.toSchedule();
+        ScheduleAdminService.ScheduleChangeResult result = ConcurrentChange.refuseOnCollision(() ->
+                schedules.changeSchedule(code, schedule, request.confirmReopen(), Progress.NONE));
         return new ScheduleChangeResponse(ScheduleDto.of(schedules.district(code)), result.timersMoved(),
                 result.casesReopened());
     }
@@ -151,7 +154,7 @@ class AdminDistrictController {
     @PostMapping("/{code}/publication")
     @Operation(summary = "Publish the district's verdicts now")
     PublicationResponse publish(@PathVariable String code) {
-        ScheduleAdminService.PublicationResult result = schedules.publishNow(code);
+        ScheduleAdminService.PublicationResult result = ConcurrentChange.refuseOnCollision(() -> schedules.publishNow(code));
         return new PublicationResponse(result.verdictsPublished(), ApiDateTimes.format(result.resultsPublishAt()));
     }
 

@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.admin.ConcurrentChange;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
@@ -57,6 +58,8 @@ final class AdminUi {
         String text;
         if (failure instanceof ShenchaException refusal) {
             text = messages.describe(locale, refusal);
+        } else if (ConcurrentChange.is(failure)) {
+            text = messages.get(locale, "error.CONCURRENT_CHANGE");
         } else {
             log.error("Admin operation failed", failure);
             text = messages.get(locale, "admin.error.unexpected");
