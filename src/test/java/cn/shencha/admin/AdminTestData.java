@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,8 +49,15 @@ public class AdminTestData {
     private final EntityManager em;
     private final TransactionTemplate tx;
 
-    /** Not a bean, so that the tests share the Spring context of every other @ShenchaSpringTest. */
+    /**
+     * Not a bean, so that the tests share the Spring context of every other @ShenchaSpringTest. Also makes the
+     * static SecurityContextHolder (which CurrentUser reads) use this context's strategy: every application
+     * context installs its own (Vaadin's VaadinAwareSecurityContextHolderStrategy) globally, so after the
+     * MariaDB context has started, the H2 context's security filters and method checks would otherwise look
+     * elsewhere than the tests and CurrentUser.
+     */
     public static AdminTestData from(ApplicationContext context) {
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
         return new AdminTestData(context.getBean(TestData.class), context.getBean(DistrictRepository.class),
                 context.getBean(ExamSiteRepository.class), context.getBean(CandidateRepository.class),
                 context.getBean(StandardCatalog.class), context.getBean(ReviewerGroups.class),
