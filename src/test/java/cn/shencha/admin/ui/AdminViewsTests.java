@@ -30,6 +30,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -105,6 +106,7 @@ class AdminViewsTests {
         AdminTestData.signInAsAdmin();
         authenticateRequest();
         for (Class<? extends Component> view : ADMIN_VIEWS) {
+            assertThat(annotationsAllow(view)).as(view.getSimpleName()).isTrue();
             UI.getCurrent().navigate(view);
             _get(view);
         }
@@ -132,6 +134,10 @@ class AdminViewsTests {
     }
 
     private void assertDenied() {
+        // The views' own annotations refuse this user (the services behind them would refuse too).
+        for (Class<? extends Component> view : ADMIN_VIEWS) {
+            assertThat(annotationsAllow(view)).as(view.getSimpleName()).isFalse();
+        }
         for (Class<? extends Component> view : ADMIN_VIEWS) {
             freshUi();
             // Karibu's access-denied error view throws where a browser would show the error page; in a later
@@ -269,6 +275,12 @@ class AdminViewsTests {
 
         assertThat(data.district().getResultsPublishAt()).isEqualTo(testData.clock().instant());
         assertThat(view.publication.getText()).contains("已于");
+    }
+
+    private static boolean annotationsAllow(Class<? extends Component> view) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return new AccessAnnotationChecker().hasAccess(view, auth, role -> auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
     }
 
     /** Vaadin's navigation access control asks the request who is signed in, as Spring Security's request wrapper would answer. */
