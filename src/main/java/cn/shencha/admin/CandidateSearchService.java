@@ -1,0 +1,195 @@
+package cn.shencha.admin;
+
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.security.Roles;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.ExamSite;
+import cn.shencha.exam.ExamSiteRepository;
+import cn.shencha.exam.Phase;
+import cn.shencha.materials.ImageState;
+import cn.shencha.materials.MaterialImage;
+import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.MaterialType;
+import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.MaterialUnlock;
+import cn.shencha.materials.MaterialUnlockRepository;
+import cn.shencha.review.MaterialReviewProcess;
+import cn.shencha.review.ReviewDecision;
+import cn.shencha.review.ReviewDecisionRepository;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds a candidate by registration number, name or ID number, and shows everything about their case. */
+@Service
+@RolesAllowed(Roles.ADMIN)
+@Transactional(readOnly = true)
+public class CandidateSearchService {
+
+    static final int MAX_RESULTS = 50;
+    private static final Set<String> HISTORY_TYPES = Set.of("startEvent", "receiveTask", "userTask", "serviceTask",
+            "boundaryTimer", "intermediateTimer", "intermediateMessageCatch", "noneEndEvent");
+
+    public record CandidateSummary(String registrationNo, String name, String maskedIdNumber, String districtCode,
+                                   String siteCode, Phase phase) {
+    }
+
+    public record MaterialLine(String code, String name, boolean required, long images, long replaced,
+                               boolean submitted, boolean unlocked, String unlockReason, Instant lastUploadAt) {
+    }
+
+    public record DecisionLine(Instant decidedAt, String level, String decision, String reason, String reviewer,
+                               List<String> replacements, Instant supplementAnsweredAt, Instant supplementExpiredAt) {
+    }
+
+    public record HistoryLine(Instant start, Instant end, String activityId, String activityName, String type,
+                              String assignee, boolean canceled) {
+    }
+
+    public record CandidateDetail(String registrationNo, String name, String maskedIdNumber, String phone,
+                                  String examCategory, String districtCode, String districtName, String siteCode,
+                                  String siteName, boolean activated, Phase phase, CaseStatus status,
+                                  Instant submittedAt, Instant lockedAt, Instant uploadDeadline,
+                                  Instant uploadDeadlineOverride, String verdict, String verdictReason,
+                                  Instant verdictDecidedAt, Instant verdictPublishedAt, String processInstanceId,
+                                  List<MaterialLine> materials, List<DecisionLine> decisions,
+                                  List<HistoryLine> history, List<ScheduleChange> extensions) {
+    }
+
+    private final AdminQueries queries;
+    private final CandidateRepository candidates;
+    private final DistrictRepository districts;
+    private final ExamSiteRepository sites;
+    private final MaterialTypeRepository types;
+    private final MaterialImageRepository images;
+    private final MaterialUnlockRepository unlocks;
+    private final ReviewDecisionRepository decisions;
+    private final ScheduleChangeRepository changes;
+    private final HistoryService historyService;
+    private final TaskService taskService;
+
+    CandidateSearchService(AdminQueries queries, CandidateRepository candidates, DistrictRepository districts,
+                           ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
+                           MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
+                           ScheduleChangeRepository changes, HistoryService historyService, TaskService taskService) {
+        this.queries = queries;
+        this.candidates = candidates;
+        this.districts = districts;
+        this.sites = sites;
+        this.types = types;
+        this.images = images;
+        this.unlocks = unlocks;
+        this.decisions = decisions;
+        this.changes = changes;
+        this.historyService = historyService;
+        this.taskService = taskService;
+    }
+
+    public List<CandidateSummary> search(String query) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return queries.search(query, MAX_RESULTS).stream()
+                .map(c -> new CandidateSummary(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(),
+                        c.getDistrictCode(), c.getSiteCode(), c.getPhase()))
+                .toList();
+    }
+
+    public CandidateDetail detail(String registrationNo) {
+        return detail(registrationNo, Messages.currentLocale());
+    }
+
+    /** @param locale the language of the material names */
+    public CandidateDetail detail(String registrationNo, Locale locale) {
+        Candidate c = candidates.findByRegistrationNo(registrationNo == null ? "" : registrationNo.strip())
+                .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+        District district = districts.findById(c.getDistrictCode()).orElseThrow();
+        String siteName = sites.findById(c.getSiteCode()).map(ExamSite::getName).orElse(c.getSiteCode());
+        Map<Long, MaterialType> typeById = types.findByDistrictCodeOrderBySortOrder(c.getDistrictCode()).stream()
+                .collect(Collectors.toMap(MaterialType::getId, Function.identity()));
+        List<ReviewDecision> decided = decisions.findByCandidateIdOrderByDecidedAtDesc(c.getId());
+        boolean claimed = c.getProcessInstanceId() != null && taskService.createTaskQuery()
+                .processInstanceId(c.getProcessInstanceId()).taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW)
+                .taskAssigned().count() > 0;
+        List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(c.getId());
+        CaseStatus status = CaseStatus.of(c.getPhase(), c.getSubmittedAt() != null,
+                all.stream().anyMatch(i -> i.getState() == ImageState.ACTIVE), claimed || !decided.isEmpty());
+        return new CandidateDetail(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(), c.getPhone(),
+                c.getExamCategory(), c.getDistrictCode(), district.getName(), c.getSiteCode(), siteName,
+                c.isActivated(), c.getPhase(), status, c.getSubmittedAt(), c.getLockedAt(),
+                c.effectiveUploadDeadline(district), c.getUploadDeadlineOverride(),
+                c.getVerdict() == null ? null : c.getVerdict().name(), c.getVerdictReason(), c.getVerdictDecidedAt(),
+                c.getVerdictPublishedAt(), c.getProcessInstanceId(),
+                materials(c, typeById, all, locale), decisionLines(decided, typeById, locale), history(c),
+                changes.findByCandidateIdOrderByChangedAtDescIdDesc(c.getId()));
+    }
+
+    private List<MaterialLine> materials(Candidate c, Map<Long, MaterialType> typeById, List<MaterialImage> all,
+                                         Locale locale) {
+        Map<Long, List<MaterialImage>> byType = all.stream().collect(Collectors.groupingBy(MaterialImage::getMaterialTypeId));
+        Map<Long, MaterialUnlock> open = unlocks.findByCandidateIdAndClosedAtIsNull(c.getId()).stream()
+                .collect(Collectors.toMap(MaterialUnlock::getMaterialTypeId, Function.identity(), (a, b) -> b));
+        return typeById.values().stream()
+                .sorted(Comparator.comparingInt(MaterialType::getSortOrder))
+                .filter(t -> t.isRequiredFor(c.getExamCategory()) || byType.containsKey(t.getId()))
+                .map(t -> {
+                    List<MaterialImage> list = byType.getOrDefault(t.getId(), List.of());
+                    List<MaterialImage> active = list.stream().filter(i -> i.getState() == ImageState.ACTIVE).toList();
+                    MaterialUnlock unlock = open.get(t.getId());
+                    return new MaterialLine(t.getCode(), t.displayName(locale), t.isRequiredFor(c.getExamCategory()),
+                            active.size(), list.size() - active.size(),
+                            !active.isEmpty() && active.stream().allMatch(MaterialImage::isSubmitted),
+                            unlock != null, unlock == null ? null : unlock.getReason(),
+                            list.stream().map(MaterialImage::getUploadedAt).max(Comparator.naturalOrder()).orElse(null));
+                })
+                .toList();
+    }
+
+    private static List<DecisionLine> decisionLines(List<ReviewDecision> decided, Map<Long, MaterialType> typeById,
+                                                    Locale locale) {
+        return decided.stream()
+                .map(d -> new DecisionLine(d.getDecidedAt(), d.getLevel().name(), d.getDecision().name(), d.getReason(),
+                        d.getReviewer(),
+                        d.replacements().stream()
+                                .map(v -> {
+                                    MaterialType type = typeById.get(v.getMaterialTypeId());
+                                    String name = type == null ? String.valueOf(v.getMaterialTypeId()) : type.displayName(locale);
+                                    return v.getReason() == null ? name : name + ": " + v.getReason();
+                                })
+                                .toList(),
+                        d.getSupplementAnsweredAt(), d.getSupplementExpiredAt()))
+                .toList();
+    }
+
+    private List<HistoryLine> history(Candidate c) {
+        if (c.getProcessInstanceId() == null) {
+            return List.of();
+        }
+        List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(c.getProcessInstanceId())
+                .orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc()
+                .list();
+        return activities.stream()
+                .filter(a -> HISTORY_TYPES.contains(a.getActivityType()))
+                .map(a -> new HistoryLine(a.getStartTime().toInstant(),
+                        a.getEndTime() == null ? null : a.getEndTime().toInstant(), a.getActivityId(),
+                        a.getActivityName(), a.getActivityType(), a.getAssignee(), a.isCanceled()))
+                .toList();
+    }
+}

@@ -1,0 +1,209 @@
+package cn.shencha.admin;
+
+import cn.shencha.base.security.CurrentUser;
+import cn.shencha.base.security.Roles;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.DistrictSchedule;
+import cn.shencha.exam.Phase;
+import cn.shencha.review.DeadlineService;
+import cn.shencha.review.PublicationService;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The administrators' deadlines: a district's schedule (applied at once to every running case of the district),
+ * a candidate's personal extension, "publish now", and the record of every such change.
+ *
+ * <p>Reopening: a change that moves a closed upload window (deadline passed) back into the future needs an
+ * explicit confirmation. It then reopens the materials of the candidates who never submitted: those still
+ * waiting in "upload materials" get their timer moved; those whose deadline timer already fired (auto-locked)
+ * go back to "upload materials" if no reviewer has decided on them yet. Candidates who submitted, and cases a
+ * reviewer already decided on, stay where they are.
+ */
+@Service
+@RolesAllowed(Roles.ADMIN)
+public class ScheduleAdminService {
+
+    public static final int MAX_REASON = 500;
+
+    /** What a proposed schedule would do, for the confirmation before saving. */
+    public record ScheduleCheck(List<String> problems, boolean reopensClosedWindow, long casesToReopen,
+                                boolean closesOpenWindow, long casesToLock, int cases) {
+    }
+
+    public record ScheduleChangeResult(DistrictSchedule before, DistrictSchedule after, int timersMoved,
+                                       int casesReopened) {
+    }
+
+    public record ExtensionResult(Instant before, Instant after, int timersMoved, boolean reopened) {
+    }
+
+    public record PublicationResult(int verdictsPublished, Instant resultsPublishAt) {
+    }
+
+    private final DistrictRepository districts;
+    private final CandidateRepository candidates;
+    private final ScheduleChangeRepository changes;
+    private final AdminQueries queries;
+    private final DistrictTimers timers;
+    private final UploadReopener reopener;
+    private final DeadlineService deadlineService;
+    private final PublicationService publicationService;
+    private final Clock clock;
+
+    ScheduleAdminService(DistrictRepository districts, CandidateRepository candidates, ScheduleChangeRepository changes,
+                         AdminQueries queries, DistrictTimers timers, UploadReopener reopener,
+                         DeadlineService deadlineService, PublicationService publicationService, Clock clock) {
+        this.districts = districts;
+        this.candidates = candidates;
+        this.changes = changes;
+        this.queries = queries;
+        this.timers = timers;
+        this.reopener = reopener;
+        this.deadlineService = deadlineService;
+        this.publicationService = publicationService;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<District> districts() {
+        return districts.findAll().stream().sorted((a, b) -> a.getCode().compareTo(b.getCode())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public District district(String districtCode) {
+        return districts.findById(districtCode)
+                .orElseThrow(() -> ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode));
+    }
+
+    /** Checks a proposed schedule without changing anything. */
+    @Transactional(readOnly = true)
+    public ScheduleCheck check(String districtCode, DistrictSchedule proposed) {
+        District district = district(districtCode);
+        List<String> problems = proposed.problems();
+        if (!problems.isEmpty()) {
+            return new ScheduleCheck(problems, false, 0, false, 0, 0);
+        }
+        Instant now = clock.instant();
+        DistrictSchedule before = district.schedule();
+        boolean reopens = reopens(before, proposed, now);
+        boolean closes = before.uploadDeadline().isAfter(now) && !proposed.uploadDeadline().isAfter(now);
+        long uploading = queries.countUploading(districtCode);
+        long toReopen = reopens ? uploading + queries.autoLockedUnreviewed(districtCode).size() : 0;
+        return new ScheduleCheck(problems, reopens, toReopen, closes, closes ? uploading : 0,
+                timers.caseCount(districtCode));
+    }
+
+    /**
+     * Saves the district's schedule and moves every waiting deadline timer of its cases, in one transaction.
+     *
+     * @param confirmReopen the administrator confirmed that a closed upload window opens again
+     */
+    @Transactional
+    public ScheduleChangeResult changeSchedule(String districtCode, DistrictSchedule schedule, boolean confirmReopen,
+                                               Progress progress) {
+        String actor = CurrentUser.require().username();
+        District district = queries.lock(District.class, districtCode)
+                .orElseThrow(() -> ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode));
+        List<String> problems = schedule.problems();
+        if (!problems.isEmpty()) {
+            throw new ShenchaException("SCHEDULE_INVALID", HttpStatus.BAD_REQUEST, problems);
+        }
+        Instant now = clock.instant();
+        DistrictSchedule before = district.schedule();
+        if (!before.resultsPublishAt().isAfter(now) && !before.resultsPublishAt().equals(schedule.resultsPublishAt())) {
+            throw ShenchaException.conflict("RESULTS_ALREADY_PUBLISHED");
+        }
+        boolean reopens = reopens(before, schedule, now);
+        if (reopens && !confirmReopen) {
+            long affected = queries.countUploading(districtCode) + queries.autoLockedUnreviewed(districtCode).size();
+            throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", affected);
+        }
+        district.applySchedule(schedule);
+        int moved = timers.moveAll(district, progress);
+        int reopened = reopens ? reopener.reopenDistrict(district, now) : 0;
+        if (!before.equals(schedule) || moved > 0 || reopened > 0) {
+            changes.save(ScheduleChange.schedule(districtCode, actor, now, before, schedule, moved, reopened));
+        }
+        return new ScheduleChangeResult(before, schedule, moved, reopened);
+    }
+
+    /**
+     * A later upload deadline for one candidate (illness, a system fault), with the reason; only that
+     * candidate's timer moves. An auto-locked candidate nobody has reviewed yet goes back to upload.
+     */
+    @Transactional
+    public ExtensionResult extendUploadDeadline(String registrationNo, Instant newDeadline, String reason,
+                                                boolean confirmReopen) {
+        String actor = CurrentUser.require().username();
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw ShenchaException.badRequest("EXTENSION_REASON_REQUIRED");
+        }
+        if (why.length() > MAX_REASON) {
+            throw ShenchaException.badRequest("EXTENSION_REASON_TOO_LONG", MAX_REASON);
+        }
+        if (newDeadline == null) {
+            throw ShenchaException.badRequest("EXTENSION_DEADLINE_REQUIRED");
+        }
+        Candidate candidate = candidates.findByRegistrationNo(registrationNo == null ? "" : registrationNo.strip())
+                .flatMap(c -> queries.lockCandidate(c.getId()))
+                .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        Instant now = clock.instant();
+        if (!newDeadline.isAfter(now)) {
+            throw ShenchaException.badRequest("EXTENSION_IN_PAST");
+        }
+        if (!newDeadline.isAfter(district.getUploadDeadline())) {
+            throw ShenchaException.badRequest("EXTENSION_NOT_LATER");
+        }
+        if (!newDeadline.isBefore(district.getSupplementDeadline())) {
+            throw ShenchaException.badRequest("EXTENSION_AFTER_SUPPLEMENT");
+        }
+        boolean autoLocked = reopener.isReopenable(candidate);
+        if (candidate.getPhase() != Phase.UPLOADING && !autoLocked) {
+            throw ShenchaException.conflict("EXTENSION_NOT_APPLICABLE");
+        }
+        Instant before = candidate.effectiveUploadDeadline(district);
+        if (!before.isAfter(now) && !confirmReopen) {
+            throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", 1);
+        }
+        int moved = deadlineService.extendUploadDeadline(candidate.getRegistrationNo(), newDeadline);
+        boolean reopened = autoLocked && reopener.reopen(candidate);
+        changes.save(ScheduleChange.extension(district.getCode(), candidate.getId(), candidate.getRegistrationNo(),
+                actor, now, before, newDeadline, why, moved, reopened ? 1 : 0));
+        return new ExtensionResult(before, newDeadline, moved, reopened);
+    }
+
+    /** Publishes every decided verdict of the district now; later verdicts are published when decided. */
+    @Transactional
+    public PublicationResult publishNow(String districtCode) {
+        String actor = CurrentUser.require().username();
+        District district = queries.lock(District.class, districtCode)
+                .orElseThrow(() -> ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode));
+        DistrictSchedule before = district.schedule();
+        int published = publicationService.publishNow(districtCode);
+        DistrictSchedule after = district.schedule();
+        changes.save(ScheduleChange.publication(districtCode, actor, clock.instant(), before, after, published));
+        return new PublicationResult(published, after.resultsPublishAt());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ScheduleChange> changes(String districtCode) {
+        district(districtCode);
+        return changes.findByDistrictCodeOrderByChangedAtDescIdDesc(districtCode);
+    }
+
+    private static boolean reopens(DistrictSchedule before, DistrictSchedule after, Instant now) {
+        return !before.uploadDeadline().isAfter(now) && after.uploadDeadline().isAfter(now);
+    }
+}

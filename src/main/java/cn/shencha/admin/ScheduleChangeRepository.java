@@ -1,0 +1,11 @@
+package cn.shencha.admin;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ScheduleChangeRepository extends JpaRepository<ScheduleChange, Long> {
+
+    List<ScheduleChange> findByDistrictCodeOrderByChangedAtDescIdDesc(String districtCode);
+
+    List<ScheduleChange> findByCandidateIdOrderByChangedAtDescIdDesc(Long candidateId);
+}

@@ -1,0 +1,264 @@
+package cn.shencha.admin.ui;
+
+import cn.shencha.admin.CandidateImportService;
+import cn.shencha.admin.CandidateSearchService;
+import cn.shencha.admin.ScheduleChange;
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.security.Roles;
+import cn.shencha.base.web.ShenchaException;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** 考生管理: import from the registration system's CSV (with the row-by-row report), search, a candidate's case. */
+@Route(CandidatesView.ROUTE)
+@RolesAllowed(Roles.ADMIN)
+public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
+
+    static final String ROUTE = "admin/candidates";
+    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+    private final CandidateImportService importer;
+    private final CandidateSearchService search;
+    private final AdminJobs jobs;
+    private final Messages messages;
+
+    final Select<String> encoding = new Select<>();
+    final Checkbox dryRun = new Checkbox(getTranslation("admin.import.dryRun"));
+    final Upload upload = new Upload();
+    final ProgressBar progress = new ProgressBar();
+    final Span reportSummary = new Span();
+    final Grid<CandidateImportService.RowError> errors = new Grid<>();
+    final TextField query = new TextField();
+    final Grid<CandidateSearchService.CandidateSummary> results = new Grid<>();
+    final VerticalLayout detail = new VerticalLayout();
+
+    /** The job of the last import, for tests. */
+    CompletableFuture<?> lastJob = CompletableFuture.completedFuture(null);
+
+    public CandidatesView(CandidateImportService importer, CandidateSearchService search, AdminJobs jobs,
+                          Messages messages) {
+        this.importer = importer;
+        this.search = search;
+        this.jobs = jobs;
+        this.messages = messages;
+
+        encoding.setLabel(getTranslation("admin.import.encoding"));
+        encoding.setItems("auto", "UTF-8", "GBK");
+        encoding.setItemLabelGenerator(e -> getTranslation("admin.import.encoding." + e));
+        encoding.setValue("auto");
+        HorizontalLayout options = new HorizontalLayout(encoding, dryRun);
+        options.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        UI ui = UI.getCurrent();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> startImport(bytes))));
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setMaxFiles(1);
+        upload.setI18n(uploadI18n());
+        progress.setVisible(false);
+        progress.setWidth("24em");
+
+        errors.addColumn(CandidateImportService.RowError::line).setHeader(getTranslation("admin.import.line")).setAutoWidth(true);
+        errors.addColumn(CandidateImportService.RowError::registrationNo).setHeader(getTranslation("admin.candidate.registrationNo")).setAutoWidth(true);
+        errors.addColumn(CandidateImportService.RowError::message).setHeader(getTranslation("admin.import.problem")).setFlexGrow(1);
+        errors.setVisible(false);
+        errors.setAllRowsVisible(true);
+        errors.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+
+        query.setPlaceholder(getTranslation("admin.search.placeholder"));
+        query.setWidth("20em");
+        query.addKeyPressListener(Key.ENTER, e -> runSearch());
+        Button searchButton = new Button(getTranslation("admin.search.submit"), e -> runSearch());
+        searchButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout searchBar = new HorizontalLayout(query, searchButton);
+        results.addColumn(CandidateSearchService.CandidateSummary::registrationNo).setHeader(getTranslation("admin.candidate.registrationNo")).setAutoWidth(true);
+        results.addColumn(CandidateSearchService.CandidateSummary::name).setHeader(getTranslation("admin.candidate.name")).setAutoWidth(true);
+        results.addColumn(CandidateSearchService.CandidateSummary::maskedIdNumber).setHeader(getTranslation("admin.candidate.idNumber")).setAutoWidth(true);
+        results.addColumn(s -> s.districtCode() + " / " + s.siteCode()).setHeader(getTranslation("admin.candidate.site")).setAutoWidth(true);
+        results.addColumn(s -> getTranslation("admin.phase." + s.phase().name())).setHeader(getTranslation("admin.candidate.phase")).setAutoWidth(true);
+        results.addItemClickListener(e -> showDetail(e.getItem().registrationNo()));
+        results.setAllRowsVisible(true);
+        results.setVisible(false);
+        detail.setPadding(false);
+
+        add(new H2(getTranslation("admin.candidates.title")),
+                new H3(getTranslation("admin.import.title")), new Paragraph(getTranslation("admin.import.hint")),
+                options, upload, progress, reportSummary, errors,
+                new H3(getTranslation("admin.search.title")), searchBar, results, detail);
+    }
+
+    void startImport(byte[] bytes) {
+        UI ui = UI.getCurrent();
+        String chosen = encoding.getValue();
+        boolean check = dryRun.getValue();
+        progress.setVisible(true);
+        progress.setIndeterminate(true);
+        reportSummary.setText(getTranslation("admin.import.running"));
+        errors.setVisible(false);
+        lastJob = jobs.run(ui,
+                p -> importer.importCsv(bytes, chosen, check, p),
+                (done, total) -> {
+                    progress.setIndeterminate(false);
+                    progress.setMax(Math.max(1, total));
+                    progress.setValue(done);
+                },
+                (report, failure) -> {
+                    progress.setVisible(false);
+                    upload.clearFileList();
+                    if (failure != null) {
+                        reportSummary.setText("");
+                        AdminUi.failure(messages, failure);
+                        return;
+                    }
+                    showReport(report);
+                });
+    }
+
+    private void showReport(CandidateImportService.ImportReport report) {
+        reportSummary.setText(getTranslation(report.dryRun() ? "admin.import.reportDryRun" : "admin.import.report",
+                report.encoding(), report.rows(), report.created(), report.updated(), report.unchanged(),
+                report.refusedRows(), report.processesStarted()));
+        errors.setItems(report.errors());
+        errors.setVisible(!report.errors().isEmpty());
+        // A long report scrolls instead of growing the page.
+        errors.setAllRowsVisible(report.errors().size() <= 20);
+        errors.setHeight(report.errors().size() <= 20 ? null : "30em");
+    }
+
+    void runSearch() {
+        detail.removeAll();
+        List<CandidateSearchService.CandidateSummary> found = search.search(query.getValue());
+        results.setItems(found);
+        results.setVisible(!found.isEmpty());
+        if (found.isEmpty()) {
+            detail.add(new Paragraph(getTranslation("admin.search.none")));
+        } else if (found.size() == 1) {
+            showDetail(found.get(0).registrationNo());
+        }
+    }
+
+    void showDetail(String registrationNo) {
+        detail.removeAll();
+        CandidateSearchService.CandidateDetail d;
+        try {
+            d = search.detail(registrationNo, Messages.currentLocaleOr(getLocale()));
+        } catch (ShenchaException e) {
+            AdminUi.failure(messages, e);
+            return;
+        }
+        FormLayout info = new FormLayout();
+        info.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
+        item(info, "admin.candidate.registrationNo", d.registrationNo());
+        item(info, "admin.candidate.name", d.name());
+        item(info, "admin.candidate.idNumber", d.maskedIdNumber());
+        item(info, "admin.candidate.phone", d.phone());
+        item(info, "admin.candidate.category", d.examCategory());
+        item(info, "admin.candidate.site", d.districtName() + " / " + d.siteCode() + " " + d.siteName());
+        item(info, "admin.candidate.activated", getTranslation(d.activated() ? "admin.yes" : "admin.no"));
+        item(info, "admin.candidate.phase", getTranslation("admin.phase." + d.phase().name()));
+        item(info, "admin.candidate.status", getTranslation(d.status().labelKey()));
+        item(info, "admin.candidate.uploadDeadline", AdminUi.format(d.uploadDeadline())
+                + (d.uploadDeadlineOverride() == null ? "" : " " + getTranslation("admin.candidate.extended")));
+        item(info, "admin.candidate.submittedAt", AdminUi.format(d.submittedAt()));
+        item(info, "admin.candidate.lockedAt", AdminUi.format(d.lockedAt()));
+        item(info, "admin.candidate.verdict", d.verdict() == null ? "" : getTranslation("admin.verdict." + d.verdict())
+                + (d.verdictReason() == null ? "" : "（" + d.verdictReason() + "）"));
+        item(info, "admin.candidate.verdictPublishedAt", AdminUi.format(d.verdictPublishedAt()));
+
+        Grid<CandidateSearchService.MaterialLine> materials = new Grid<>();
+        materials.addColumn(CandidateSearchService.MaterialLine::name).setHeader(getTranslation("admin.material.name")).setFlexGrow(1);
+        materials.addColumn(m -> getTranslation(m.required() ? "admin.yes" : "admin.no")).setHeader(getTranslation("admin.material.required")).setAutoWidth(true);
+        materials.addColumn(CandidateSearchService.MaterialLine::images).setHeader(getTranslation("admin.material.images")).setAutoWidth(true);
+        materials.addColumn(CandidateSearchService.MaterialLine::replaced).setHeader(getTranslation("admin.material.replaced")).setAutoWidth(true);
+        materials.addColumn(m -> getTranslation(m.submitted() ? "admin.yes" : "admin.no")).setHeader(getTranslation("admin.material.submitted")).setAutoWidth(true);
+        materials.addColumn(m -> m.unlocked() ? getTranslation("admin.material.unlockedFor", m.unlockReason() == null ? "" : m.unlockReason()) : "")
+                .setHeader(getTranslation("admin.material.unlocked")).setAutoWidth(true);
+        materials.addColumn(m -> AdminUi.format(m.lastUploadAt())).setHeader(getTranslation("admin.material.lastUpload")).setAutoWidth(true);
+        materials.setItems(d.materials());
+        materials.setAllRowsVisible(true);
+
+        Grid<CandidateSearchService.DecisionLine> decisions = new Grid<>();
+        decisions.addColumn(x -> AdminUi.format(x.decidedAt())).setHeader(getTranslation("admin.decision.at")).setAutoWidth(true);
+        decisions.addColumn(x -> getTranslation("admin.decision.level." + x.level())).setHeader(getTranslation("admin.decision.level")).setAutoWidth(true);
+        decisions.addColumn(x -> getTranslation("admin.decision." + x.decision())).setHeader(getTranslation("admin.decision.decision")).setAutoWidth(true);
+        decisions.addColumn(CandidateSearchService.DecisionLine::reviewer).setHeader(getTranslation("admin.decision.reviewer")).setAutoWidth(true);
+        decisions.addColumn(x -> join(x.reason(), String.join("；", x.replacements()))).setHeader(getTranslation("admin.decision.reason")).setFlexGrow(1);
+        decisions.setItems(d.decisions());
+        decisions.setAllRowsVisible(true);
+
+        Grid<CandidateSearchService.HistoryLine> history = new Grid<>();
+        history.addColumn(h -> AdminUi.format(h.start())).setHeader(getTranslation("admin.history.start")).setAutoWidth(true);
+        history.addColumn(h -> AdminUi.format(h.end())).setHeader(getTranslation("admin.history.end")).setAutoWidth(true);
+        history.addColumn(h -> h.activityName() == null ? h.activityId() : h.activityName()).setHeader(getTranslation("admin.history.step")).setFlexGrow(1);
+        history.addColumn(h -> h.assignee() == null ? "" : h.assignee()).setHeader(getTranslation("admin.history.assignee")).setAutoWidth(true);
+        history.addColumn(h -> h.canceled() ? getTranslation("admin.history.canceled") : "").setAutoWidth(true);
+        history.setItems(d.history());
+        history.setAllRowsVisible(true);
+
+        detail.add(new H3(d.name() + " " + d.registrationNo()), info,
+                new H4(getTranslation("admin.candidate.materials")), materials,
+                new H4(getTranslation("admin.candidate.decisions")), decisions,
+                new H4(getTranslation("admin.candidate.history")), history);
+        if (!d.extensions().isEmpty()) {
+            Grid<ScheduleChange> extensions = new Grid<>();
+            extensions.addColumn(c -> AdminUi.format(c.getChangedAt())).setHeader(getTranslation("admin.changes.at")).setAutoWidth(true);
+            extensions.addColumn(ScheduleChange::getChangedBy).setHeader(getTranslation("admin.changes.by")).setAutoWidth(true);
+            extensions.addColumn(c -> AdminUi.format(c.getOldUploadDeadline()) + " → " + AdminUi.format(c.getNewUploadDeadline()))
+                    .setHeader(getTranslation("admin.extension.deadline")).setAutoWidth(true);
+            extensions.addColumn(ScheduleChange::getReason).setHeader(getTranslation("admin.changes.reason")).setFlexGrow(1);
+            extensions.setItems(d.extensions());
+            extensions.setAllRowsVisible(true);
+            detail.add(new H4(getTranslation("admin.candidate.extensions")), extensions);
+        }
+    }
+
+    private void item(FormLayout form, String labelKey, String value) {
+        form.addFormItem(new Span(value == null ? "" : value), getTranslation(labelKey));
+    }
+
+    private static String join(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b;
+        }
+        return b == null || b.isBlank() ? a : a + "；" + b;
+    }
+
+    private UploadI18N uploadI18n() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("admin.import.choose")).setMany(getTranslation("admin.import.choose")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("admin.import.drop")).setMany(getTranslation("admin.import.drop")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("admin.import.tooMany"))
+                .setFileIsTooBig(getTranslation("admin.import.tooBig")).setIncorrectFileType(getTranslation("admin.import.wrongType")));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.candidates.title");
+    }
+}

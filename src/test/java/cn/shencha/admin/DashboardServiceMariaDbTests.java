@@ -1,0 +1,7 @@
+package cn.shencha.admin;
+
+import cn.shencha.support.MariaDbTest;
+
+@MariaDbTest
+class DashboardServiceMariaDbTests extends DashboardContract {
+}
