@@ -20,7 +20,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The PIPL audit of image views: written on every image fetch, listed for administrators. */
@@ -51,7 +50,7 @@ public class ImageViewLog {
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     void record(MaterialImage image, String viewer, ImageViewRecord.Size size) {
         records.save(new ImageViewRecord(image.getId(), image.getCandidateId(), viewer, size, clock.instant()));
     }

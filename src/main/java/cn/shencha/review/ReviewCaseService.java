@@ -16,6 +16,7 @@ import cn.shencha.materials.MaterialType;
 import cn.shencha.materials.MaterialTypeRepository;
 import cn.shencha.materials.MaterialUnlock;
 import cn.shencha.materials.MaterialUnlockRepository;
+import cn.shencha.materials.SharedImage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,13 +52,12 @@ public class ReviewCaseService {
     private final MaterialImageRepository images;
     private final MaterialUnlockRepository unlocks;
     private final ReviewDecisionRepository decisions;
-    private final ReviewImageQueries imageQueries;
     private final Messages messages;
 
     ReviewCaseService(ReviewAccess access, TaskService taskService, DistrictRepository districts,
                       ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
                       MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
-                      ReviewImageQueries imageQueries, Messages messages) {
+                      Messages messages) {
         this.access = access;
         this.taskService = taskService;
         this.districts = districts;
@@ -66,7 +66,6 @@ public class ReviewCaseService {
         this.images = images;
         this.unlocks = unlocks;
         this.decisions = decisions;
-        this.imageQueries = imageQueries;
         this.messages = messages;
     }
 
@@ -178,11 +177,10 @@ public class ReviewCaseService {
     private List<ReviewCase.MaterialView> materials(Candidate candidate, List<MaterialType> catalog,
                                                     List<ReviewDecision> history, Locale locale) {
         List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(candidate.getId());
-        Set<String> hashes = all.stream().map(MaterialImage::getSha256).collect(Collectors.toSet());
-        Map<String, Long> shared = hashes.isEmpty() ? Map.of()
-                : imageQueries.usedByOtherCandidates(candidate.getId(), hashes).stream()
-                        .collect(Collectors.toMap(ReviewImageQueries.SharedHash::sha256,
-                                ReviewImageQueries.SharedHash::otherCandidates));
+        // Image id -> how many other candidates have an image with exactly the same bytes.
+        Map<Long, Long> shared = images.findSharedWithOtherCandidates(candidate.getId()).stream()
+                .collect(Collectors.groupingBy(SharedImage::imageId,
+                        Collectors.mapping(SharedImage::otherCandidateId, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
         Map<Long, MaterialUnlock> openUnlocks = unlocks.findByCandidateIdAndClosedAtIsNull(candidate.getId()).stream()
                 .collect(Collectors.toMap(MaterialUnlock::getMaterialTypeId, Function.identity(), (a, b) -> b));
         // Images that arrived after the last request for a supplement are what the reviewer must look at again.
@@ -213,7 +211,7 @@ public class ReviewCaseService {
             if (required && active.size() < needed) {
                 flags.add(flag("MISSING", locale, active.size(), needed));
             }
-            long duplicates = active.stream().filter(i -> shared.containsKey(i.getSha256())).count();
+            long duplicates = active.stream().filter(i -> shared.containsKey(i.getId())).count();
             if (duplicates > 0) {
                 flags.add(flag("DUPLICATE_ELSEWHERE", locale, duplicates));
             }
@@ -238,10 +236,10 @@ public class ReviewCaseService {
         return views;
     }
 
-    private ReviewCase.ImageInfo imageInfo(MaterialImage image, Map<String, Long> shared,
+    private ReviewCase.ImageInfo imageInfo(MaterialImage image, Map<Long, Long> shared,
                                            Optional<Instant> lastSupplementAt, Locale locale) {
         List<ReviewCase.Flag> flags = new ArrayList<>();
-        Long others = shared.get(image.getSha256());
+        Long others = shared.get(image.getId());
         if (others != null) {
             flags.add(flag("IMAGE_DUPLICATE_ELSEWHERE", locale, others));
         }
