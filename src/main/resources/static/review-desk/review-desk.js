@@ -89,9 +89,9 @@
   /** The on-screen watermark: a tiled SVG with the notice, the reviewer's id and the time. Never in the file. */
   function watermarkStyle(text) {
     var escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="170">' +
-      '<text x="10" y="110" transform="rotate(-22 150 85)" fill="rgba(197,48,48,0.28)" ' +
-      'font-family="sans-serif" font-size="14">' + escaped + '</text></svg>';
+    var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="230" height="110">' +
+      '<text x="4" y="70" transform="rotate(-18 115 55)" fill="rgba(197,48,48,0.38)" ' +
+      'font-family="sans-serif" font-size="12">' + escaped + '</text></svg>';
     return 'url("data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg) + '")';
   }
 
