@@ -66,6 +66,8 @@ class ReviewDecisionFlowTests {
 
     @BeforeEach
     void setUp() {
+        // A Camunda authentication left on this thread by an earlier test would make the engine check it here.
+        identityService.clearAuthentication();
         AbstractAssertions.init(processEngine);
         testData.resetDistricts();
         ReviewTestStaff.ensure(identityService);

@@ -37,6 +37,7 @@ class ReviewFixtures {
     }
 
     void reset() {
+        identityService.clearAuthentication();
         testData.resetDistricts();
         ReviewTestStaff.ensure(identityService);
     }

@@ -108,8 +108,8 @@ class ReviewFormBrowserTests {
             viewer.findElement(By.cssSelector("button[data-action='zoomIn']")).click();
             String transform = (String) js("return document.querySelector('#shencha-lightbox img').style.transform;");
             assertThat(transform).contains("rotate(90deg)").contains("scale(1.25)");
-            assertThat((Boolean) js("var i = document.querySelector('#shencha-lightbox img'); return i.complete && i.naturalWidth > 0;"))
-                    .isTrue();
+            new WebDriverWait(driver, WAIT).until(d -> (Boolean) js(
+                    "var i = document.querySelector('#shencha-lightbox img'); return i.complete && i.naturalWidth > 0;"));
             assertThat(viewer.findElement(By.cssSelector(".sd-watermark")).getCssValue("background-image")).contains("svg");
             viewer.findElement(By.cssSelector("button[data-action='close']")).click();
 
