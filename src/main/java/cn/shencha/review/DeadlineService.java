@@ -25,11 +25,14 @@ public class DeadlineService {
     private final DistrictRepository districts;
     private final CandidateRepository candidates;
     private final TimerRescheduler rescheduler;
+    private final ReviewTaskDueDates reviewTaskDueDates;
 
-    DeadlineService(DistrictRepository districts, CandidateRepository candidates, TimerRescheduler rescheduler) {
+    DeadlineService(DistrictRepository districts, CandidateRepository candidates, TimerRescheduler rescheduler,
+                    ReviewTaskDueDates reviewTaskDueDates) {
         this.districts = districts;
         this.candidates = candidates;
         this.rescheduler = rescheduler;
+        this.reviewTaskDueDates = reviewTaskDueDates;
     }
 
     @Transactional
@@ -43,6 +46,7 @@ public class DeadlineService {
         DistrictSchedule before = district.schedule();
         district.applySchedule(schedule);
         int moved = rescheduler.rescheduleDistrict(district);
+        reviewTaskDueDates.rescheduleDistrict(district);
         return new ScheduleChange(before, schedule, moved);
     }
 

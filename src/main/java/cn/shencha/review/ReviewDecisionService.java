@@ -47,19 +47,18 @@ public class ReviewDecisionService {
 
     @Transactional
     public ReviewDecision decide(String taskId, StaffScope reviewer, DecisionCommand command) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            throw ShenchaException.conflict("TASK_NOT_CURRENT");
-        }
-        ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());
+        Task task = currentReviewTask(taskId);
         Long candidateId = (Long) taskService.getVariable(taskId, MaterialReviewProcess.VAR_CANDIDATE_ID);
+        // The row lock serialises two decisions on the same case; the second one then finds the task gone.
         Candidate candidate = candidates.findByIdForUpdate(candidateId).orElseThrow();
-        boolean inScope = level == ReviewLevel.SITE
-                ? reviewer.coversSite(candidate.getSiteCode())
-                : reviewer.coversDistrict(candidate.getDistrictCode());
-        if (!inScope) {
+        ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());
+        if (!ReviewAccess.coversTask(reviewer, level, candidate)) {
             // Another site's or district's task: as if it did not exist.
             throw ShenchaException.notFound("TASK_NOT_FOUND");
+        }
+        task = currentReviewTask(taskId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(reviewer.userId()) && !reviewer.admin()) {
+            throw ShenchaException.conflict("TASK_CLAIMED_BY_OTHER", task.getAssignee());
         }
         List<MaterialVerdict> verdicts = validate(level, candidate, command);
 
@@ -72,8 +71,22 @@ public class ReviewDecisionService {
         if (command.decision() == Decision.SUPPLEMENT) {
             variables.put(MaterialReviewProcess.VAR_SUPPLEMENT_LEVEL, level.name());
         }
+        if (task.getAssignee() == null) {
+            // Tasklist's history then shows who decided, as if they had claimed the task first.
+            taskService.setAssignee(taskId, reviewer.userId());
+        }
         taskService.complete(taskId, variables);
         return decision;
+    }
+
+    private Task currentReviewTask(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId)
+                .taskDefinitionKeyIn(MaterialReviewProcess.SITE_REVIEW, MaterialReviewProcess.DISTRICT_REVIEW)
+                .singleResult();
+        if (task == null) {
+            throw ShenchaException.conflict("TASK_NOT_CURRENT");
+        }
+        return task;
     }
 
     private List<MaterialVerdict> validate(ReviewLevel level, Candidate candidate, DecisionCommand command) {

@@ -13,13 +13,17 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Camunda groups of the reviewers, one per exam site ({@code site1201}) and district
- * ({@code district12}), with just enough authorization to work in Tasklist. Which tasks they see comes from
- * the tasks' candidate groups (Camunda grants a candidate group READ and UPDATE on its tasks).
+ * ({@code district12}), with just enough authorization to work in Tasklist: the Tasklist application, the
+ * process definition (diagram) and the shared review filters (see ReviewFilters). Which tasks they see,
+ * claim and complete comes only from the tasks' candidate groups: Camunda grants a candidate group READ and
+ * UPDATE on its own tasks, and nothing else. No reviewer group has Cockpit or Admin, any process instance,
+ * history, or the right to start a process; administrators (camunda-admin) have everything.
  */
 @Service
 public class ReviewerGroups {
@@ -30,13 +34,15 @@ public class ReviewerGroups {
     private final AuthorizationService authorizationService;
     private final ExamSiteRepository sites;
     private final DistrictRepository districts;
+    private final ReviewFilters filters;
 
     ReviewerGroups(IdentityService identityService, AuthorizationService authorizationService,
-                   ExamSiteRepository sites, DistrictRepository districts) {
+                   ExamSiteRepository sites, DistrictRepository districts, ReviewFilters filters) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.sites = sites;
         this.districts = districts;
+        this.filters = filters;
     }
 
     /** Creates the missing groups and grants; safe to call at every start. */
@@ -59,7 +65,20 @@ public class ReviewerGroups {
         }
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, MaterialReviewProcess.KEY, Permissions.READ);
-        grant(groupId, Resources.FILTER, "*", Permissions.READ);
+        // Only the shared review filters, not every filter (an administrator's own filters stay theirs).
+        revoke(groupId, Resources.FILTER, "*");
+        List<String> filterIds = filters.reviewerFilterIds();
+        if (filterIds.isEmpty()) {
+            filters.ensureAll();
+            filterIds = filters.reviewerFilterIds();
+        }
+        filterIds.forEach(id -> grant(groupId, Resources.FILTER, id, Permissions.READ));
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId) {
+        authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()
+                .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 
     /** Administrators (camunda-admin) may do everything in the engine and the webapps. */

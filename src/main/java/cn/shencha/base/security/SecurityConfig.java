@@ -55,7 +55,15 @@ class SecurityConfig extends VaadinWebSecurity {
     @Order(2)
     SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(new AntPathRequestMatcher("/camunda/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.STAFF))
+                .authorizeHttpRequests(auth -> auth
+                        // Tasklist needs the sign-in info of the admin API; Cockpit and Admin (pages and their
+                        // plugin APIs, which Camunda itself only checks per engine) are for administrators.
+                        .requestMatchers(new AntPathRequestMatcher("/camunda/api/admin/auth/**")).hasRole(Roles.STAFF)
+                        .requestMatchers(new AntPathRequestMatcher("/camunda/app/cockpit/**"),
+                                new AntPathRequestMatcher("/camunda/app/admin/**"),
+                                new AntPathRequestMatcher("/camunda/api/cockpit/**"),
+                                new AntPathRequestMatcher("/camunda/api/admin/**")).hasRole(Roles.ADMIN)
+                        .anyRequest().hasRole(Roles.STAFF))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 // The webapps bring their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.disable())

@@ -1,0 +1,44 @@
+package cn.shencha.review;
+
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a staff member may see a candidate's case: a reviewer of the candidate's exam site or district,
+ * or an administrator. Anyone else is told the candidate does not exist (404), never that it is forbidden.
+ */
+@Component
+class ReviewAccess {
+
+    private final CandidateRepository candidates;
+
+    ReviewAccess(CandidateRepository candidates) {
+        this.candidates = candidates;
+    }
+
+    Candidate candidate(StaffScope scope, String registrationNo) {
+        return candidates.findByRegistrationNo(registrationNo)
+                .filter(candidate -> covers(scope, candidate))
+                .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+    }
+
+    Candidate candidate(StaffScope scope, Long candidateId) {
+        return candidates.findById(candidateId)
+                .filter(candidate -> covers(scope, candidate))
+                .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+    }
+
+    static boolean covers(StaffScope scope, Candidate candidate) {
+        return scope.coversCandidate(candidate.getSiteCode(), candidate.getDistrictCode());
+    }
+
+    /** A review task is the business of its own level: a site task for the site, a district task for the district. */
+    static boolean coversTask(StaffScope scope, ReviewLevel level, Candidate candidate) {
+        return level == ReviewLevel.SITE
+                ? scope.coversSite(candidate.getSiteCode())
+                : scope.coversDistrict(candidate.getDistrictCode());
+    }
+}

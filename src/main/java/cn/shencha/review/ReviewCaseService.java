@@ -1,0 +1,298 @@
+package cn.shencha.review;
+
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.ExamSite;
+import cn.shencha.exam.ExamSiteRepository;
+import cn.shencha.materials.ImageState;
+import cn.shencha.materials.MaterialImage;
+import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.MaterialType;
+import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.MaterialUnlock;
+import cn.shencha.materials.MaterialUnlockRepository;
+import cn.shencha.materials.SharedImage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reviewer's read model of a case (see {@link ReviewCase}), for the task forms and the reviewer API.
+ * Only for a reviewer of the candidate's site or district, or an administrator; anyone else gets 404.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReviewCaseService {
+
+    static final String IMAGE_URL = "/api/v1/review/images/";
+
+    private final ReviewAccess access;
+    private final TaskService taskService;
+    private final DistrictRepository districts;
+    private final ExamSiteRepository sites;
+    private final MaterialTypeRepository types;
+    private final MaterialImageRepository images;
+    private final MaterialUnlockRepository unlocks;
+    private final ReviewDecisionRepository decisions;
+    private final Messages messages;
+
+    ReviewCaseService(ReviewAccess access, TaskService taskService, DistrictRepository districts,
+                      ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
+                      MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
+                      Messages messages) {
+        this.access = access;
+        this.taskService = taskService;
+        this.districts = districts;
+        this.sites = sites;
+        this.types = types;
+        this.images = images;
+        this.unlocks = unlocks;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    /** The case of a registration number, with its open review task when the reader may work on it. */
+    public ReviewCase forCandidate(StaffScope scope, String registrationNo, Locale locale) {
+        Candidate candidate = access.candidate(scope, registrationNo);
+        Task task = candidate.getProcessInstanceId() == null ? null
+                : taskService.createTaskQuery().processInstanceId(candidate.getProcessInstanceId())
+                        .taskDefinitionKeyIn(MaterialReviewProcess.SITE_REVIEW, MaterialReviewProcess.DISTRICT_REVIEW)
+                        .singleResult();
+        if (task != null && !ReviewAccess.coversTask(scope, ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey()), candidate)) {
+            task = null;
+        }
+        return build(scope, candidate, task, Messages.currentLocaleOr(locale));
+    }
+
+    /** The case behind a review task, for its task form. Another site's or district's task is "not found". */
+    public ReviewCase forTask(StaffScope scope, String taskId, Locale locale) {
+        Task task = taskService.createTaskQuery().taskId(taskId)
+                .taskDefinitionKeyIn(MaterialReviewProcess.SITE_REVIEW, MaterialReviewProcess.DISTRICT_REVIEW)
+                .singleResult();
+        if (task == null) {
+            throw ShenchaException.notFound("TASK_NOT_FOUND");
+        }
+        Long candidateId = (Long) taskService.getVariable(taskId, MaterialReviewProcess.VAR_CANDIDATE_ID);
+        Candidate candidate;
+        try {
+            candidate = access.candidate(scope, candidateId);
+        } catch (ShenchaException e) {
+            throw ShenchaException.notFound("TASK_NOT_FOUND");
+        }
+        if (!ReviewAccess.coversTask(scope, ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey()), candidate)) {
+            throw ShenchaException.notFound("TASK_NOT_FOUND");
+        }
+        return build(scope, candidate, task, Messages.currentLocaleOr(locale));
+    }
+
+    /** The texts of the task forms (keys review.form.*), in the reader's language. */
+    public Map<String, String> formTexts(Locale locale) {
+        Locale l = Messages.currentLocaleOr(locale);
+        return Arrays.stream(FORM_TEXT_KEYS)
+                .collect(Collectors.toMap(Function.identity(), key -> messages.get(l, "review.form." + key),
+                        (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    static final String[] FORM_TEXT_KEYS = {
+            "title.SITE", "title.DISTRICT", "loading", "loadFailed", "candidate", "registrationNo", "name", "idNumber",
+            "examCategory", "district", "site", "phase", "submittedAt", "supplementDeadline", "materials",
+            "images", "noImages", "replacedImages", "required", "optional", "count", "verdict", "verdict.OK",
+            "verdict.REPLACE", "reason", "reasonPlaceholder", "commonReasons", "lastVerdict", "history",
+            "noHistory", "historyLevel", "historyDecision", "historyReason", "historyReviewer", "historyTime",
+            "historyMaterials", "supplementAnswered", "supplementExpired", "decision", "decisionReason",
+            "decisionReasonPlaceholder", "rejectHint", "recommendation", "watermark", "viewer.close",
+            "viewer.rotateLeft", "viewer.rotateRight", "viewer.zoomIn", "viewer.zoomOut", "viewer.reset",
+            "viewer.previous", "viewer.next", "error.chooseDecision", "error.supplementNeedsReplace",
+            "error.replaceReason", "error.passWithReplace", "error.rejectReason", "sending", "sent",
+            "afterSupplement", "due", "language"};
+
+    private ReviewCase build(StaffScope scope, Candidate candidate, Task task, Locale locale) {
+        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
+        List<MaterialType> catalog = types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode());
+        Map<Long, MaterialType> typesById = catalog.stream().collect(Collectors.toMap(MaterialType::getId, Function.identity()));
+        List<ReviewDecision> history = decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId());
+
+        ReviewCase.Summary summary = new ReviewCase.Summary(candidate.getRegistrationNo(), candidate.getName(),
+                candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
+                candidate.getSiteCode(), siteName, candidate.getPhase().name(),
+                messages.get(locale, "phase." + candidate.getPhase().name()),
+                time(candidate.getSubmittedAt()), time(district.getSupplementDeadline()));
+
+        return new ReviewCase(summary, taskInfo(task, candidate, locale), siteRecommendation(history, locale),
+                materials(candidate, catalog, history, locale),
+                history.stream().map(d -> decisionView(d, typesById, locale)).toList(),
+                commonReasons(locale), scope.userId());
+    }
+
+    List<String> commonReasons(Locale locale) {
+        return Arrays.stream(messages.get(locale, "review.reasons.common").split("\\|")).map(String::strip).toList();
+    }
+
+    private ReviewCase.TaskInfo taskInfo(Task task, Candidate candidate, Locale locale) {
+        if (task == null) {
+            return null;
+        }
+        ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());
+        Object afterSupplement = taskService.getVariableLocal(task.getId(), ReviewTaskListener.VAR_AFTER_SUPPLEMENT);
+        List<ReviewCase.Option> options = Arrays.stream(Decision.values())
+                .filter(d -> d.allowedAt(level))
+                .map(d -> new ReviewCase.Option(d.name(), decisionLabel(level, d, locale)))
+                .toList();
+        return new ReviewCase.TaskInfo(task.getId(), level.name(), task.getName(), task.getAssignee(),
+                time(task.getCreateTime() == null ? null : task.getCreateTime().toInstant()),
+                time(task.getDueDate() == null ? null : task.getDueDate().toInstant()),
+                Boolean.TRUE.equals(afterSupplement), options);
+    }
+
+    private ReviewCase.SiteRecommendation siteRecommendation(List<ReviewDecision> history, Locale locale) {
+        return history.stream()
+                .filter(d -> d.getLevel() == ReviewLevel.SITE)
+                .findFirst()
+                .filter(d -> d.getDecision() == Decision.REJECT)
+                .map(d -> new ReviewCase.SiteRecommendation(d.getDecision().name(),
+                        decisionLabel(ReviewLevel.SITE, d.getDecision(), locale), d.getReason(), d.getReviewer(),
+                        time(d.getDecidedAt())))
+                .orElse(null);
+    }
+
+    private List<ReviewCase.MaterialView> materials(Candidate candidate, List<MaterialType> catalog,
+                                                    List<ReviewDecision> history, Locale locale) {
+        List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(candidate.getId());
+        // Image id -> how many other candidates have an image with exactly the same bytes.
+        Map<Long, Long> shared = images.findSharedWithOtherCandidates(candidate.getId()).stream()
+                .collect(Collectors.groupingBy(SharedImage::imageId,
+                        Collectors.mapping(SharedImage::otherCandidateId, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+        Map<Long, MaterialUnlock> openUnlocks = unlocks.findByCandidateIdAndClosedAtIsNull(candidate.getId()).stream()
+                .collect(Collectors.toMap(MaterialUnlock::getMaterialTypeId, Function.identity(), (a, b) -> b));
+        // Images that arrived after the last request for a supplement are what the reviewer must look at again.
+        Optional<Instant> lastSupplementAt = history.stream()
+                .filter(d -> d.getDecision() == Decision.SUPPLEMENT)
+                .map(ReviewDecision::getDecidedAt)
+                .findFirst();
+        Map<Long, List<MaterialImage>> byType = all.stream().collect(Collectors.groupingBy(MaterialImage::getMaterialTypeId));
+
+        List<ReviewCase.MaterialView> views = new ArrayList<>();
+        for (MaterialType type : catalog) {
+            List<MaterialImage> ofType = byType.getOrDefault(type.getId(), List.of());
+            List<MaterialImage> active = ofType.stream().filter(i -> i.getState() == ImageState.ACTIVE)
+                    .sorted(Comparator.comparing(MaterialImage::getActiveSlot, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .toList();
+            List<MaterialImage> replaced = ofType.stream().filter(i -> i.getState() == ImageState.REPLACED)
+                    .sorted(Comparator.comparing(MaterialImage::getReplacedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                    .toList();
+            boolean required = type.isRequiredFor(candidate.getExamCategory());
+
+            List<ReviewCase.ImageInfo> activeViews = active.stream()
+                    .map(i -> imageInfo(i, shared, lastSupplementAt, locale)).toList();
+            List<ReviewCase.ImageInfo> replacedViews = replaced.stream()
+                    .map(i -> imageInfo(i, shared, Optional.empty(), locale)).toList();
+
+            List<ReviewCase.Flag> flags = new ArrayList<>();
+            int needed = Math.max(1, type.getMinCount());
+            if (required && active.size() < needed) {
+                flags.add(flag("MISSING", locale, active.size(), needed));
+            }
+            long duplicates = active.stream().filter(i -> shared.containsKey(i.getId())).count();
+            if (duplicates > 0) {
+                flags.add(flag("DUPLICATE_ELSEWHERE", locale, duplicates));
+            }
+            if (!replaced.isEmpty()) {
+                flags.add(flag("REPLACED_HISTORY", locale, replaced.size()));
+            }
+            if (lastSupplementAt.isPresent() && active.stream().anyMatch(i -> i.getUploadedAt().isAfter(lastSupplementAt.get()))) {
+                flags.add(flag("NEW_SINCE_REQUEST", locale));
+            }
+            MaterialUnlock unlock = openUnlocks.get(type.getId());
+            if (unlock != null) {
+                flags.add(flag("UNLOCKED", locale, Objects.toString(unlock.getReason(), "")));
+            }
+            if (!required && active.isEmpty() && replaced.isEmpty() && unlock == null) {
+                // An optional material the candidate did not provide: still listed, so a reviewer can ask for it.
+                flags.add(flag("NOT_PROVIDED", locale));
+            }
+            views.add(new ReviewCase.MaterialView(type.getCode(), type.displayName(locale), type.getDescription(),
+                    required, type.getMinCount(), type.getMaxCount(), activeViews, replacedViews, flags,
+                    unlock == null ? null : unlock.getReason(), lastVerdict(type, history, locale)));
+        }
+        return views;
+    }
+
+    private ReviewCase.ImageInfo imageInfo(MaterialImage image, Map<Long, Long> shared,
+                                           Optional<Instant> lastSupplementAt, Locale locale) {
+        List<ReviewCase.Flag> flags = new ArrayList<>();
+        Long others = shared.get(image.getId());
+        if (others != null) {
+            flags.add(flag("IMAGE_DUPLICATE_ELSEWHERE", locale, others));
+        }
+        if (image.getState() == ImageState.REPLACED) {
+            flags.add(flag("IMAGE_REPLACED", locale, time(image.getReplacedAt()), Objects.toString(image.getReplacedReason(), "")));
+        }
+        if (lastSupplementAt.isPresent() && image.getUploadedAt().isAfter(lastSupplementAt.get())) {
+            flags.add(flag("IMAGE_NEW", locale));
+        }
+        return new ReviewCase.ImageInfo(image.getId(), IMAGE_URL + image.getId(), IMAGE_URL + image.getId() + "?size=thumb",
+                image.getWidth(), image.getHeight(), image.getSizeBytes(), time(image.getUploadedAt()),
+                image.getState().name(), time(image.getReplacedAt()), image.getReplacedReason(), flags);
+    }
+
+    private ReviewCase.VerdictView lastVerdict(MaterialType type, List<ReviewDecision> history, Locale locale) {
+        for (ReviewDecision decision : history) {
+            for (MaterialVerdict verdict : decision.getMaterialVerdicts()) {
+                if (verdict.getMaterialTypeId().equals(type.getId())) {
+                    return new ReviewCase.VerdictView(decision.getLevel().name(),
+                            messages.get(locale, "review.level." + decision.getLevel().name()),
+                            verdict.getVerdict().name(), messages.get(locale, "review.verdict." + verdict.getVerdict().name()),
+                            verdict.getReason(), time(decision.getDecidedAt()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private ReviewCase.DecisionView decisionView(ReviewDecision d, Map<Long, MaterialType> typesById, Locale locale) {
+        List<ReviewCase.MaterialVerdictView> verdicts = d.getMaterialVerdicts().stream()
+                .map(v -> {
+                    MaterialType type = typesById.get(v.getMaterialTypeId());
+                    return new ReviewCase.MaterialVerdictView(type == null ? null : type.getCode(),
+                            type == null ? String.valueOf(v.getMaterialTypeId()) : type.displayName(locale),
+                            v.getVerdict().name(), messages.get(locale, "review.verdict." + v.getVerdict().name()),
+                            v.getReason());
+                })
+                .toList();
+        return new ReviewCase.DecisionView(d.getId(), d.getLevel().name(),
+                messages.get(locale, "review.level." + d.getLevel().name()), d.getDecision().name(),
+                decisionLabel(d.getLevel(), d.getDecision(), locale), d.getReason(), d.getReviewer(),
+                time(d.getDecidedAt()), time(d.getSupplementAnsweredAt()), time(d.getSupplementExpiredAt()), verdicts);
+    }
+
+    String decisionLabel(ReviewLevel level, Decision decision, Locale locale) {
+        return messages.get(locale, "review.decision." + level.name() + "." + decision.name());
+    }
+
+    private ReviewCase.Flag flag(String code, Locale locale, Object... args) {
+        return new ReviewCase.Flag(code, messages.get(locale, "review.flag." + code, args));
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : ShanghaiTime.format(instant);
+    }
+}

@@ -1,0 +1,99 @@
+package cn.shencha.review;
+
+import cn.shencha.base.i18n.Messages;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters of the reviewers, created (or brought up to date) at every start. Each
+ * filter is found again by its {@code shenchaFilter} property, so renaming one in a bundle is safe.
+ * Which tasks a reviewer sees through them is still decided by Camunda's task authorizations.
+ */
+@Component
+public class ReviewFilters {
+
+    static final String KEY_PROPERTY = "shenchaFilter";
+    static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
+
+    /** A filter: key, priority in Tasklist's list, colour, query, and whether only administrators read it. */
+    enum Spec {
+        SITE_QUEUE(10, "#2b6cb0", false, q -> mine(q).taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW).orderByTaskCreateTime().asc()),
+        DISTRICT_QUEUE(20, "#2c7a7b", false, q -> mine(q).taskDefinitionKey(MaterialReviewProcess.DISTRICT_REVIEW).orderByTaskCreateTime().asc()),
+        AFTER_SUPPLEMENT(30, "#b7791f", false, q -> mine(q).taskVariableValueEquals(ReviewTaskListener.VAR_AFTER_SUPPLEMENT, true).orderByTaskCreateTime().asc()),
+        DUE_SOON(40, "#c53030", false, q -> mine(q).dueBeforeExpression("${dateTime().plusDays(3)}").orderByDueDate().asc()),
+        ALL_REVIEWS(90, "#4a5568", true, q -> q.processDefinitionKey(MaterialReviewProcess.KEY).orderByTaskCreateTime().asc());
+
+        final int priority;
+        final String color;
+        final boolean adminOnly;
+        final UnaryOperator<TaskQuery> query;
+
+        Spec(int priority, String color, boolean adminOnly, UnaryOperator<TaskQuery> query) {
+            this.priority = priority;
+            this.color = color;
+            this.adminOnly = adminOnly;
+            this.query = query;
+        }
+
+        private static TaskQuery mine(TaskQuery q) {
+            return q.processDefinitionKey(MaterialReviewProcess.KEY)
+                    .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
+                    .includeAssignedTasks();
+        }
+    }
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final Messages messages;
+
+    ReviewFilters(FilterService filterService, TaskService taskService, Messages messages) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.messages = messages;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void ensureAll() {
+        for (Spec spec : Spec.values()) {
+            Filter filter = find(spec).orElseGet(() -> filterService.newTaskFilter());
+            filter.setName(messages.get(Messages.DEFAULT_LOCALE, "review.filter." + spec.name() + ".name"));
+            filter.setOwner(null);
+            filter.setQuery(spec.query.apply(taskService.createTaskQuery()));
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put(KEY_PROPERTY, spec.name());
+            properties.put("description", messages.get(Messages.DEFAULT_LOCALE, "review.filter." + spec.name() + ".description"));
+            properties.put("priority", spec.priority);
+            properties.put("color", spec.color);
+            properties.put("refresh", true);
+            properties.put("variables", List.of(
+                    Map.of("name", MaterialReviewProcess.VAR_SITE_CODE, "label", messages.get(Messages.DEFAULT_LOCALE, "review.filter.variable.siteCode")),
+                    Map.of("name", MaterialReviewProcess.VAR_DISTRICT_CODE, "label", messages.get(Messages.DEFAULT_LOCALE, "review.filter.variable.districtCode"))));
+            filter.setProperties(properties);
+            filterService.saveFilter(filter);
+        }
+    }
+
+    /** The ids of the filters every reviewer group may read. */
+    List<String> reviewerFilterIds() {
+        return java.util.Arrays.stream(Spec.values()).filter(s -> !s.adminOnly)
+                .map(this::find).flatMap(Optional::stream).map(Filter::getId).toList();
+    }
+
+    Optional<Filter> find(Spec spec) {
+        return filterService.createTaskFilterQuery().list().stream()
+                .filter(f -> f.getProperties() != null && spec.name().equals(f.getProperties().get(KEY_PROPERTY)))
+                .findFirst();
+    }
+}

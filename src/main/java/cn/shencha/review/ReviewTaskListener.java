@@ -1,0 +1,71 @@
+package cn.shencha.review;
+
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a new review task readable in Tasklist without exposing the full ID number: the name carries the
+ * candidate's name and masked ID number, the description the registration number and any site
+ * recommendation; the due date is the district's deadline for that level; a task that comes back after a
+ * supplement is marked for the "补充材料后待复审" filter.
+ */
+@Component("reviewTaskListener")
+class ReviewTaskListener implements TaskListener {
+
+    /** Task-local: true when the case came back to this level after the candidate was asked for a supplement. */
+    static final String VAR_AFTER_SUPPLEMENT = "afterSupplement";
+
+    private final CandidateLookup candidates;
+    private final DistrictRepository districts;
+    private final ReviewDecisionRepository decisions;
+    private final Messages messages;
+
+    ReviewTaskListener(CandidateLookup candidates, DistrictRepository districts, ReviewDecisionRepository decisions,
+                       Messages messages) {
+        this.candidates = candidates;
+        this.districts = districts;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());
+        Candidate candidate = candidates.of(task);
+        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        Optional<ReviewDecision> last = decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId());
+        boolean afterSupplement = last.filter(d -> d.getDecision() == Decision.SUPPLEMENT && d.getLevel() == level).isPresent();
+
+        task.setName(messages.get(Messages.DEFAULT_LOCALE, "review.task.name." + level.name(),
+                candidate.getName(), candidate.getMaskedIdNumber()));
+        StringBuilder description = new StringBuilder(messages.get(Messages.DEFAULT_LOCALE, "review.task.description",
+                candidate.getRegistrationNo(), candidate.getExamCategory(), candidate.getSiteCode()));
+        if (afterSupplement) {
+            description.append(messages.get(Messages.DEFAULT_LOCALE, "review.task.afterSupplement"));
+        }
+        if (level == ReviewLevel.DISTRICT) {
+            decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId()).stream()
+                    .filter(d -> d.getLevel() == ReviewLevel.SITE)
+                    .findFirst()
+                    .filter(d -> d.getDecision() == Decision.REJECT)
+                    .ifPresent(d -> description.append(messages.get(Messages.DEFAULT_LOCALE,
+                            "review.task.recommendedRejection", d.getReason())));
+        }
+        task.setDescription(description.toString());
+        task.setDueDate(Date.from(dueDate(level, district)));
+        task.setVariableLocal(VAR_AFTER_SUPPLEMENT, afterSupplement);
+    }
+
+    /** A site review is due by the supplement deadline (a request after it could not be answered), a district review by publication. */
+    static Instant dueDate(ReviewLevel level, District district) {
+        return level == ReviewLevel.SITE ? district.getSupplementDeadline() : district.getResultsPublishAt();
+    }
+}
