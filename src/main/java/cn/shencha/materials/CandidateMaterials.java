@@ -73,6 +73,15 @@ public class CandidateMaterials {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * For reviewers only: the candidate's images whose stored bytes equal another candidate's image (a shared
+     * or forged document). Never shown to the candidate.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<SharedImage> sharedWithOtherCandidates(Long candidateId) {
+        return images.findSharedWithOtherCandidates(candidateId);
+    }
+
     private Map<Long, Long> activeCounts(Long candidateId) {
         return images.findByCandidateIdAndStateOrderByMaterialTypeIdAscActiveSlotAsc(candidateId, ImageState.ACTIVE)
                 .stream()

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /** One stored image of a candidate's material. The file lives in the image store under {@code storageKey}. */
 @Entity
@@ -70,6 +72,10 @@ public class MaterialImage {
     @Column(name = "replaced_by_decision_id")
     private Long replacedByDecisionId;
 
+    /** Quality hints given at upload (codes of {@code QualityWarning}, comma separated), shown again later. */
+    @Column(name = "quality_warnings")
+    private String qualityWarnings;
+
     @Version
     private long version;
 
@@ -89,6 +95,19 @@ public class MaterialImage {
         this.height = height;
         this.sha256 = sha256;
         this.uploadedAt = uploadedAt;
+    }
+
+    public void recordQualityWarnings(Collection<String> codes) {
+        this.qualityWarnings = codes == null || codes.isEmpty() ? null : String.join(",", codes);
+    }
+
+    public List<String> getQualityWarnings() {
+        return qualityWarnings == null || qualityWarnings.isBlank()
+                ? List.of() : List.of(qualityWarnings.split(","));
+    }
+
+    public boolean isActive() {
+        return state == ImageState.ACTIVE;
     }
 
     public void markSubmitted() {

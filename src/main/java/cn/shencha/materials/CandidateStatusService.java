@@ -1,0 +1,116 @@
+package cn.shencha.materials;
+
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.ExamSite;
+import cn.shencha.exam.ExamSiteRepository;
+import cn.shencha.exam.Phase;
+import cn.shencha.notify.CandidateMessageRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The candidate's own view of their case: registration, stage, deadlines, lock; their messages; the verdict
+ * once the district has published it (never before: until then the stage is REVIEW_FINISHED).
+ */
+@Service
+public class CandidateStatusService {
+
+    private final CandidateRepository candidates;
+    private final DistrictRepository districts;
+    private final ExamSiteRepository sites;
+    private final CandidateMessageRepository messageRepository;
+    private final MaterialViews views;
+    private final Messages messages;
+    private final Clock clock;
+
+    CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
+                           CandidateMessageRepository messageRepository, MaterialViews views, Messages messages,
+                           Clock clock) {
+        this.candidates = candidates;
+        this.districts = districts;
+        this.sites = sites;
+        this.messageRepository = messageRepository;
+        this.views = views;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public CandidateStatus status(Long candidateId, Locale locale) {
+        Locale lang = Messages.currentLocaleOr(locale);
+        Candidate candidate = candidate(candidateId);
+        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        Instant now = clock.instant();
+        boolean published = isPublished(candidate, district, now);
+        CandidateStage stage = stage(candidate, published);
+        boolean autoLocked = candidate.getSubmittedAt() == null && candidate.getPhase() != Phase.SUPPLEMENT
+                && !now.isBefore(candidate.effectiveUploadDeadline(district));
+        Optional<LockReason> lock = autoLocked && stage != CandidateStage.REVIEW_FINISHED
+                && stage != CandidateStage.APPROVED && stage != CandidateStage.REJECTED
+                ? Optional.of(LockReason.UPLOAD_DEADLINE_PASSED)
+                : MaterialLockPolicy.submitLockReason(candidate, district, now);
+        String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
+        return new CandidateStatus(candidate.getId(), candidate.getRegistrationNo(), candidate.getName(),
+                candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
+                candidate.getSiteCode(), siteName, stage, messages.get(lang, "materials.stage." + stage.name()),
+                district.getUploadStart(), candidate.effectiveUploadDeadline(district), district.getSupplementDeadline(),
+                district.getResultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
+                views.lockReasonText(lock.orElse(null), lang), autoLocked, published);
+    }
+
+    /** The verdict once published (the district's publication time has passed); before: NOT_PUBLISHED (404). */
+    @Transactional(readOnly = true)
+    public PublishedVerdict verdict(Long candidateId, Locale locale) {
+        Locale lang = Messages.currentLocaleOr(locale);
+        Candidate candidate = candidate(candidateId);
+        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        if (!isPublished(candidate, district, clock.instant())) {
+            throw ShenchaException.notFound("NOT_PUBLISHED");
+        }
+        Instant publishedAt = candidate.getVerdictPublishedAt() != null
+                ? candidate.getVerdictPublishedAt() : district.getResultsPublishAt();
+        return new PublishedVerdict(candidate.getVerdict(),
+                messages.get(lang, "materials.verdict." + candidate.getVerdict().name()),
+                candidate.getVerdictReason(), publishedAt);
+    }
+
+    /** The candidate's messages, newest first. */
+    @Transactional(readOnly = true)
+    public List<CandidateNotice> messages(Long candidateId) {
+        candidate(candidateId);
+        return messageRepository.findByCandidateIdOrderByCreatedAtDescIdDesc(candidateId).stream()
+                .map(m -> new CandidateNotice(m.getId(), m.getKind().name(), m.getTitle(), m.getBody(),
+                        m.getCreatedAt(), m.getReadAt() != null))
+                .toList();
+    }
+
+    private Candidate candidate(Long candidateId) {
+        return candidates.findById(candidateId).orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+    }
+
+    private static boolean isPublished(Candidate candidate, District district, Instant now) {
+        return candidate.getVerdict() != null
+                && (candidate.getVerdictPublishedAt() != null || district.resultsPublished(now));
+    }
+
+    private static CandidateStage stage(Candidate candidate, boolean published) {
+        return switch (candidate.getPhase()) {
+            case UPLOADING -> CandidateStage.UPLOADING;
+            case SITE_REVIEW -> CandidateStage.SITE_REVIEW;
+            case DISTRICT_REVIEW -> CandidateStage.DISTRICT_REVIEW;
+            case SUPPLEMENT -> CandidateStage.SUPPLEMENT;
+            case APPROVED -> published ? CandidateStage.APPROVED : CandidateStage.REVIEW_FINISHED;
+            case REJECTED -> published ? CandidateStage.REJECTED : CandidateStage.REVIEW_FINISHED;
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package cn.shencha.materials;
+
+import cn.shencha.materials.storage.ImageStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes stored files that no row refers to: left by a crash between writing a file and committing its
+ * row, or by a failed removal. Only files older than the grace period are touched, so an upload still in
+ * its transaction keeps its file.
+ */
+@Component
+class ImageSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageSweeper.class);
+    private static final int BATCH = 500;
+
+    private final ImageStore store;
+    private final MaterialImageRepository images;
+    private final MaterialsProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    ImageSweeper(ImageStore store, MaterialImageRepository images, MaterialsProperties properties, Clock clock,
+                 PlatformTransactionManager transactionManager) {
+        this.store = store;
+        this.images = images;
+        this.properties = properties;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.tx.setReadOnly(true);
+    }
+
+    @Scheduled(initialDelayString = "${shencha.materials.sweep-initial-delay:PT10M}",
+            fixedDelayString = "${shencha.materials.sweep-interval:PT6H}")
+    void sweepOnSchedule() {
+        sweep(clock.instant().minus(properties.orphanGrace()));
+    }
+
+    /** @return how many orphan files were removed */
+    int sweep(Instant cutoff) {
+        List<String> keys;
+        try {
+            keys = store.keysOlderThan(cutoff);
+        } catch (IOException e) {
+            log.warn("Cannot list stored images: {}", e.getMessage());
+            return 0;
+        }
+        int removed = 0;
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+            Set<String> referenced = new HashSet<>(tx.execute(s -> images.findExistingStorageKeys(batch)));
+            for (String key : batch) {
+                if (!referenced.contains(key)) {
+                    try {
+                        store.delete(key);
+                        removed++;
+                    } catch (IOException e) {
+                        log.warn("Cannot remove orphan image {}: {}", key, e.getMessage());
+                    }
+                }
+            }
+        }
+        if (removed > 0) {
+            log.info("Removed {} orphan image files", removed);
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,145 @@
+package cn.shencha.materials;
+
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.District;
+import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.Phase;
+import cn.shencha.materials.storage.ImageStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a candidate's upload page shows, and the stored image bytes, for the UI and the API alike. */
+@Service
+public class MaterialOverviewService {
+
+    private static final Logger log = LoggerFactory.getLogger(MaterialOverviewService.class);
+
+    private final CandidateRepository candidates;
+    private final DistrictRepository districts;
+    private final MaterialTypeRepository types;
+    private final MaterialImageRepository images;
+    private final MaterialUnlockRepository unlocks;
+    private final ImageStore store;
+    private final MaterialViews views;
+    private final Messages messages;
+    private final Clock clock;
+
+    MaterialOverviewService(CandidateRepository candidates, DistrictRepository districts, MaterialTypeRepository types,
+                            MaterialImageRepository images, MaterialUnlockRepository unlocks, ImageStore store,
+                            MaterialViews views, Messages messages, Clock clock) {
+        this.candidates = candidates;
+        this.districts = districts;
+        this.types = types;
+        this.images = images;
+        this.unlocks = unlocks;
+        this.store = store;
+        this.views = views;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Every material type of the candidate's district with its rules, lock state, images (current and
+     * replaced) and the reviewer's feedback; whether the candidate can submit now and what is missing.
+     */
+    @Transactional(readOnly = true)
+    public MaterialOverview overview(Long candidateId, Locale locale) {
+        Locale lang = Messages.currentLocaleOr(locale);
+        Candidate candidate = candidates.findById(candidateId)
+                .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        Instant now = clock.instant();
+        Map<Long, MaterialUnlock> openUnlocks = new HashMap<>();
+        unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(u -> openUnlocks.put(u.getMaterialTypeId(), u));
+        Map<Long, List<MaterialImage>> byType = new HashMap<>();
+        images.findByCandidateIdOrderByUploadedAt(candidateId)
+                .forEach(i -> byType.computeIfAbsent(i.getMaterialTypeId(), k -> new ArrayList<>()).add(i));
+
+        List<MaterialTypeOverview> overviews = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> feedback = new ArrayList<>();
+        boolean allLocked = true;
+        for (MaterialType type : types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode())) {
+            Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, district, type.getId(),
+                    openUnlocks.keySet(), now);
+            boolean unlocked = lock.isEmpty();
+            allLocked &= !unlocked;
+            List<MaterialImage> typeImages = byType.getOrDefault(type.getId(), List.of());
+            List<MaterialImageView> imageViews = new ArrayList<>();
+            typeImages.stream().filter(MaterialImage::isActive)
+                    .sorted(Comparator.comparing(MaterialImage::getActiveSlot))
+                    .forEach(i -> imageViews.add(views.image(i, type.getCode(), unlocked, lang)));
+            typeImages.stream().filter(i -> !i.isActive())
+                    .sorted(Comparator.comparing(MaterialImage::getReplacedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                    .forEach(i -> imageViews.add(views.image(i, type.getCode(), unlocked, lang)));
+            int active = (int) typeImages.stream().filter(MaterialImage::isActive).count();
+            boolean required = type.isRequiredFor(candidate.getExamCategory());
+            boolean complete = active >= (required ? Math.max(1, type.getMinCount()) : type.getMinCount());
+            MaterialUnlock unlock = openUnlocks.get(type.getId());
+            String typeFeedback = unlock == null ? null : unlock.getReason();
+            if (unlock != null) {
+                feedback.add(type.displayName(lang) + (typeFeedback == null ? "" : (lang.getLanguage().equals("zh") ? "：" : ": ") + typeFeedback));
+            }
+            boolean neededNow = candidate.getPhase() == Phase.SUPPLEMENT ? unlock != null : required;
+            if (neededNow && !complete) {
+                missing.add(type.displayName(lang));
+            }
+            overviews.add(new MaterialTypeOverview(type.getId(), type.getCode(), type.displayName(lang),
+                    type.getDescription(), type.getExampleImage(), required, type.getMinCount(), type.getMaxCount(),
+                    active, complete, !unlocked, lock.orElse(null), views.lockReasonText(lock.orElse(null), lang),
+                    unlocked && active < type.getMaxCount(), List.copyOf(imageViews), typeFeedback));
+        }
+        Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, district, now);
+        boolean canSubmit = submitLock.isEmpty() && missing.isEmpty();
+        return new MaterialOverview(candidateId, List.copyOf(overviews), canSubmit, submitLock.orElse(null),
+                views.lockReasonText(submitLock.orElse(null), lang), List.copyOf(missing), allLocked, List.copyOf(feedback));
+    }
+
+    /** The stored bytes of one of the candidate's images (current or replaced); another's: IMAGE_NOT_FOUND. */
+    @Transactional(readOnly = true)
+    public ImageContent image(Long candidateId, Long imageId) {
+        MaterialImage image = images.findByIdAndCandidateId(imageId, candidateId)
+                .orElseThrow(() -> ShenchaException.notFound("IMAGE_NOT_FOUND"));
+        return content(image);
+    }
+
+    /**
+     * The stored bytes of an image for a reviewer: only a candidate of the reviewer's site or district,
+     * otherwise IMAGE_NOT_FOUND as if it did not exist.
+     */
+    @Transactional(readOnly = true)
+    public ImageContent imageForStaff(StaffScope scope, Long imageId) {
+        MaterialImage image = images.findById(imageId)
+                .filter(i -> candidates.findById(i.getCandidateId())
+                        .map(c -> scope.coversCandidate(c.getSiteCode(), c.getDistrictCode()))
+                        .orElse(false))
+                .orElseThrow(() -> ShenchaException.notFound("IMAGE_NOT_FOUND"));
+        return content(image);
+    }
+
+    private ImageContent content(MaterialImage image) {
+        try {
+            return new ImageContent(image.getId(), image.getContentType(), store.get(image.getStorageKey()), image.getSha256());
+        } catch (IOException e) {
+            log.error("The file of image {} ({}) cannot be read", image.getId(), image.getStorageKey(), e);
+            throw new ShenchaException("IMAGE_FILE_MISSING", HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package cn.shencha.materials.image;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Decoding and encoding through ImageIO. JPEGs are read by the TwelveMonkeys reader (CMYK and YCCK,
+ * progressive, broken ICC profiles, which the JDK's reader refuses) and written by the JDK's writer with
+ * optimised Huffman tables. Everything stays in memory: no ImageIO cache files.
+ */
+final class Codecs {
+
+    static {
+        ImageIO.scanForPlugins(); // the plugins of a Spring Boot jar are not on the system class path
+    }
+
+    private Codecs() {
+    }
+
+    /** Decodes the first image, every {@code subsampling}-th pixel per axis, as TYPE_INT_RGB on white. */
+    static BufferedImage decode(FileKind kind, byte[] data, int subsampling) {
+        ImageReader reader = reader(kind);
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            reader.setInput(input, true, true);
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (subsampling > 1) {
+                param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+            }
+            BufferedImage image = reader.read(0, param);
+            if (warnings.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature end"))) {
+                throw ImageRefusal.truncated();
+            }
+            return toRgb(image);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof cn.shencha.base.web.ShenchaException refusal) {
+                throw refusal;
+            }
+            throw causedBy(e, EOFException.class) ? ImageRefusal.truncated() : ImageRefusal.corrupt();
+        } catch (OutOfMemoryError e) {
+            throw ImageRefusal.busy();
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    static byte[] encodeJpeg(BufferedImage rgb, float quality) {
+        ImageWriter writer = jpegWriter();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+        try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(output);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            if (param instanceof JPEGImageWriteParam jpeg) {
+                jpeg.setOptimizeHuffmanTables(true);
+            }
+            writer.write(null, new IIOImage(rgb, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    static BufferedImage toRgb(BufferedImage src) {
+        if (src.getType() == BufferedImage.TYPE_INT_RGB) {
+            return src;
+        }
+        BufferedImage dst = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = dst.createGraphics();
+        try {
+            g.setColor(Color.WHITE); // transparent parts of a PNG become white paper
+            g.fillRect(0, 0, src.getWidth(), src.getHeight());
+            g.drawImage(src, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return dst;
+    }
+
+    private static ImageReader reader(FileKind kind) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(kind == FileKind.JPEG ? "jpeg" : "png");
+        ImageReader chosen = null;
+        while (readers.hasNext()) {
+            ImageReader candidate = readers.next();
+            if (chosen == null || (kind == FileKind.JPEG && candidate.getClass().getName().startsWith("com.twelvemonkeys"))) {
+                chosen = candidate;
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException("No ImageIO reader for " + kind);
+        }
+        return chosen;
+    }
+
+    private static ImageWriter jpegWriter() {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        ImageWriter chosen = null;
+        while (writers.hasNext()) {
+            ImageWriter candidate = writers.next();
+            if (chosen == null || candidate.getClass().getName().startsWith("com.sun.imageio")) {
+                chosen = candidate;
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException("No ImageIO JPEG writer");
+        }
+        return chosen;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
