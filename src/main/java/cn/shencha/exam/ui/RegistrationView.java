@@ -4,14 +4,9 @@ import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.ui.Countdown;
-import cn.shencha.exam.Candidate;
-import cn.shencha.exam.CandidateRepository;
-import cn.shencha.exam.District;
-import cn.shencha.exam.DistrictRepository;
-import cn.shencha.exam.ExamSiteRepository;
-import cn.shencha.exam.Phase;
-import cn.shencha.materials.LockReason;
-import cn.shencha.materials.MaterialLockPolicy;
+import cn.shencha.materials.CandidateStage;
+import cn.shencha.materials.CandidateStatus;
+import cn.shencha.materials.CandidateStatusService;
 import cn.shencha.notify.ui.CandidateInbox;
 import cn.shencha.notify.ui.MessagesView;
 import com.vaadin.flow.component.Component;
@@ -31,29 +26,22 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * 报名信息: the candidate's registration, the upload window with a live countdown, where the case stands,
- * and the manuals' button 上传相关材料 that leads to the upload page.
+ * and the manuals' button 上传相关材料 that leads to the upload page. What it says comes from
+ * CandidateStatusService, the same read as the API's GET /api/v1/me.
  */
 @Route("registration")
 @RolesAllowed(Roles.CANDIDATE)
 public class RegistrationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final CandidateRepository candidates;
-    private final DistrictRepository districts;
-    private final ExamSiteRepository sites;
+    private final CandidateStatusService statuses;
     private final CandidateInbox inbox;
     private final Clock clock;
 
-    public RegistrationView(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
-                            CandidateInbox inbox, Clock clock) {
-        this.candidates = candidates;
-        this.districts = districts;
-        this.sites = sites;
+    public RegistrationView(CandidateStatusService statuses, CandidateInbox inbox, Clock clock) {
+        this.statuses = statuses;
         this.inbox = inbox;
         this.clock = clock;
         addClassName("sh-page");
@@ -66,27 +54,26 @@ public class RegistrationView extends Div implements BeforeEnterObserver, HasDyn
 
     private void render() {
         removeAll();
-        Candidate candidate = candidates.findById(CurrentUser.candidateId()).orElseThrow();
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
-        Instant now = clock.instant();
-        add(new H2(getTranslation("registration.title")), status(candidate, district, now), summary(candidate, district));
+        CandidateStatus status = statuses.status(CurrentUser.candidateId(), getLocale());
+        add(new H2(getTranslation("registration.title")), statusCard(status), summary(status));
     }
 
-    private Component status(Candidate candidate, District district, Instant now) {
+    private Component statusCard(CandidateStatus status) {
         Div card = new Div();
         card.addClassName("sh-card");
         card.setId("registration-status");
 
-        Div head = new Div(new H3(getTranslation("ui.registration.statusTitle")), CandidateStatus.phaseBadge(this, candidate));
+        Span stage = new Span(status.stageText());
+        stage.addClassNames("sh-badge", "sh-phase");
+        stage.setId("registration-stage");
+        Div head = new Div(new H3(getTranslation("ui.registration.statusTitle")), stage);
         head.addClassName("sh-card-head");
         card.add(head);
 
-        Instant deadline = candidate.effectiveUploadDeadline(district);
         Paragraph window = new Paragraph(getTranslation("registration.window") + getTranslation("ui.colon")
-                + ShanghaiTime.format(district.getUploadStart()) + " – " + ShanghaiTime.format(deadline));
+                + ShanghaiTime.format(status.uploadStart()) + " – " + ShanghaiTime.format(status.uploadDeadline()));
         window.setId("registration-window");
-        card.add(window);
-        card.add(deadlineLine(candidate, district, now));
+        card.add(window, deadlineLine(status));
 
         Button upload = new Button(getTranslation("registration.upload"), VaadinIcon.UPLOAD.create(),
                 e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("materials")));
@@ -94,48 +81,48 @@ public class RegistrationView extends Div implements BeforeEnterObserver, HasDyn
         upload.setId("open-materials");
         card.add(upload);
 
-        long unread = inbox.unreadCount(candidate.getId());
+        long unread = inbox.unreadCount(status.candidateId());
         if (unread > 0) {
-            RouterLink messages = new RouterLink(getTranslation("ui.registration.unread", unread), MessagesView.class);
-            card.add(new Paragraph(messages));
+            card.add(new Paragraph(new RouterLink(getTranslation("ui.registration.unread", unread), MessagesView.class)));
         }
-        if (candidate.getVerdictPublishedAt() != null) {
+        if (status.verdictPublished()) {
             card.add(new Paragraph(new RouterLink(getTranslation("ui.registration.resultPublished"), ResultView.class)));
         }
         return card;
     }
 
-    /** The countdown while changes are allowed, otherwise why not. The rule is MaterialLockPolicy's. */
-    private Component deadlineLine(Candidate candidate, District district, Instant now) {
-        Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, district, null, Set.of(), now);
-        if (lock.isEmpty()) {
-            boolean supplement = candidate.getPhase() == Phase.SUPPLEMENT;
-            Instant until = supplement ? district.getSupplementDeadline() : candidate.effectiveUploadDeadline(district);
-            Countdown countdown = new Countdown(until, now,
-                    supplement ? "ui.countdown.supplement" : "registration.countdown", "registration.closed");
-            countdown.setId("registration-countdown");
+    /** While materials may change: a live countdown to the deadline that applies; otherwise why not. */
+    private Component deadlineLine(CandidateStatus status) {
+        Component line;
+        if (!status.locked()) {
+            boolean supplement = status.stage() == CandidateStage.SUPPLEMENT;
+            Countdown countdown = new Countdown(supplement ? status.supplementDeadline() : status.uploadDeadline(),
+                    clock.instant(), supplement ? "ui.countdown.supplement" : "registration.countdown",
+                    "registration.closed");
             countdown.addReachedListener(e -> render());
-            return new Paragraph(countdown);
+            line = countdown;
+        } else {
+            line = new Span(switch (status.lockReason()) {
+                case UPLOAD_NOT_OPEN -> getTranslation("registration.notOpen", ShanghaiTime.format(status.uploadStart()));
+                case SUBMITTED -> getTranslation("ui.registration.submitted");
+                case REVIEW_FINISHED -> getTranslation("ui.registration.finished");
+                case UPLOAD_DEADLINE_PASSED -> status.autoLocked()
+                        ? getTranslation("phase.AUTO_LOCKED") : getTranslation("registration.closed");
+                default -> status.lockReasonText();
+            });
         }
-        Span text = new Span(switch (lock.get()) {
-            case UPLOAD_NOT_OPEN -> getTranslation("registration.notOpen", ShanghaiTime.format(district.getUploadStart()));
-            case SUBMITTED -> getTranslation("ui.registration.submitted");
-            case REVIEW_FINISHED -> getTranslation("ui.registration.finished");
-            default -> getTranslation("registration.closed");
-        });
-        text.setId("registration-countdown");
-        return new Paragraph(text);
+        line.setId("registration-countdown");
+        return new Paragraph(line);
     }
 
-    private Component summary(Candidate candidate, District district) {
-        String siteName = sites.findById(candidate.getSiteCode()).map(s -> s.getName()).orElse(candidate.getSiteCode());
+    private Component summary(CandidateStatus status) {
         DescriptionList list = new DescriptionList();
-        item(list, "registration.name", candidate.getName());
-        item(list, "registration.registrationNo", candidate.getRegistrationNo());
-        item(list, "registration.idNumber", candidate.getMaskedIdNumber());
-        item(list, "registration.category", candidate.getExamCategory());
-        item(list, "registration.district", district.getName());
-        item(list, "registration.site", siteName);
+        item(list, "registration.name", status.name());
+        item(list, "registration.registrationNo", status.registrationNo());
+        item(list, "registration.idNumber", status.maskedIdNumber());
+        item(list, "registration.category", status.examCategory());
+        item(list, "registration.district", status.districtName());
+        item(list, "registration.site", status.siteName());
         Div card = new Div(new H3(getTranslation("ui.registration.summaryTitle")), list);
         card.addClassNames("sh-card", "sh-summary");
         card.setId("registration-summary");

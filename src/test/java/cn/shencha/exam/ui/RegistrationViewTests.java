@@ -70,7 +70,7 @@ class RegistrationViewTests extends KaribuViewTest {
         // Before the deadline timer has run: the phase is still UPLOADING, yet the window is closed.
         testData.clock().set(ShanghaiTime.at(LocalDateTime.of(2026, 2, 12, 0, 0, 1)));
         navigate("registration");
-        assertThat(text("registration-countdown")).isEqualTo("上传时间已截止");
+        assertThat(text("registration-countdown")).isEqualTo("上传已截止，材料已自动锁定");
     }
 
     @Test

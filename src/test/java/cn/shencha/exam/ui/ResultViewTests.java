@@ -40,7 +40,7 @@ class ResultViewTests extends KaribuViewTest {
         candidate.recordVerdict(Verdict.REJECTED, "学历不符合报考条件", testData.clock().instant());
         candidates.save(candidate);
         navigate("result");
-        assertThat(result()).contains("审核结果尚未公布。").doesNotContain("学历不符合报考条件", "未通过");
+        assertThat(result()).contains("审核结果尚未公布。").doesNotContain("学历不符合报考条件", "不通过");
     }
 
     @Test
@@ -49,7 +49,7 @@ class ResultViewTests extends KaribuViewTest {
         candidate.markVerdictPublished(testData.clock().instant());
         candidates.save(candidate);
         navigate("result");
-        assertThat(_get(H3.class, spec -> spec.withId("result-verdict")).getText()).isEqualTo("审核未通过");
+        assertThat(_get(H3.class, spec -> spec.withId("result-verdict")).getText()).isEqualTo("审核不通过");
         assertThat(result()).contains("原因：学历不符合报考条件", "公布时间：2026-02-01 09:00");
     }
 
