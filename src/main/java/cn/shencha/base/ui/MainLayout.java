@@ -30,7 +30,7 @@ public class MainLayout extends AppLayout {
     public MainLayout(AuthenticationContext authentication, List<NavigationEntry> entries) {
         setPrimarySection(Section.NAVBAR);
         Span title = new Span(getTranslation("app.shortTitle"));
-        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        title.addClassName("sh-navbar-title");
 
         Span user = new Span(CurrentUser.get().map(u -> u.username()).orElse(""));
         user.addClassName("sh-navbar-user");

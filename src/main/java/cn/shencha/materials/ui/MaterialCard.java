@@ -200,6 +200,7 @@ class MaterialCard extends Div {
             button.getElement().setAttribute("aria-label", getTranslation("ui.materials.uploadOf", type.name()));
             upload.setUploadButton(button);
             upload.setDropLabel(new Span(getTranslation("ui.materials.drop")));
+            upload.setDropLabelIcon(new Span());
             upload.addFileRejectedListener(e -> {
                 refusal = e.getErrorMessage();
                 notices = List.of();

@@ -190,6 +190,22 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A screenshot of what the screen shows (for dialogs, which float over the viewport). */
+    public Path screenshotViewport(String name) {
+        waitForVaadin();
+        settle();
+        Path dir = Path.of(System.getenv().getOrDefault("SHENCHA_SCREENSHOTS", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            Path file = dir.resolve(name + "-" + size.label + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits for two animation frames: the layout has been recomputed and painted. */
     public void settle() {
         driver.executeAsyncScript("const done = arguments[arguments.length - 1];"

@@ -137,7 +137,7 @@ class CandidateJourneyBrowserTests {
             WebElement example = browser.waitFor(By.cssSelector("vaadin-dialog-overlay img[src='/examples/id-card.svg']"));
             browser.waitUntil("the example image loads", () -> Boolean.TRUE.equals(
                     browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", example)));
-            browser.screenshot("05-example");
+            browser.screenshotViewport("05-example");
             closeDialog(browser);
 
             // Upload two ID images: the slot disappears once the type is full.
@@ -154,7 +154,7 @@ class CandidateJourneyBrowserTests {
             browser.findAll(By.cssSelector("#material-ID_CARD .sh-thumb-remove")).get(0).click();
             WebElement confirm = browser.waitFor(By.cssSelector("vaadin-confirm-dialog-overlay"));
             assertThat(confirm.getText()).contains("确定删除“身份证明”的第 1 张图片吗？");
-            browser.screenshot("07-delete-confirm");
+            browser.screenshotViewport("07-delete-confirm");
             confirmDialog(browser);
             waitForThumbnails(browser, 1);
             browser.waitFor(By.cssSelector("#material-ID_CARD vaadin-upload"));
@@ -166,7 +166,7 @@ class CandidateJourneyBrowserTests {
             WebElement large = browser.waitFor(By.cssSelector("vaadin-dialog-overlay img.sh-large"));
             browser.waitUntil("the large image loads", () -> Boolean.TRUE.equals(
                     browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", large)));
-            browser.screenshot("08-image-large");
+            browser.screenshotViewport("08-image-large");
             closeDialog(browser);
 
             // 提交审核 at the top right, confirmed: 上报完成，内容已锁定, and the controls are gone.
