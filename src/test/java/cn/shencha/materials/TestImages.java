@@ -30,6 +30,11 @@ public final class TestImages {
      * sensor noise, like a phone photo of a certificate. {@code seed} makes different pictures.
      */
     public static BufferedImage document(int width, int height, long seed) {
+        return document(width, height, seed, 6);
+    }
+
+    /** The same with sensor noise of the given amplitude (0: a clean scan). */
+    public static BufferedImage document(int width, int height, long seed, int noise) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -68,7 +73,9 @@ public final class TestImages {
         g.setStroke(new BasicStroke(Math.max(2, fontSize / 6f)));
         g.drawOval(width - mx - fontSize * 8, height - my - fontSize * 8, fontSize * 6, fontSize * 6);
         g.dispose();
-        addNoise(image, random, 6);
+        if (noise > 0) {
+            addNoise(image, random, noise);
+        }
         return image;
     }
 

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +32,7 @@ public class ImagePipeline {
     private static final float GOOD_QUALITY = 0.72f;
     private static final float BEST_QUALITY = 0.92f;
     private static final float LOWEST_QUALITY = 0.45f;
-    private static final double SIZE_STEP = 0.85;
+    private static final double SIZE_STEP = 0.9;
     private static final int BLUR_MEASURE_SIDE = 1000;
 
     /** See {@code cn.shencha.materials.MaterialsProperties} for what each limit means. */
@@ -121,53 +119,55 @@ public class ImagePipeline {
     }
 
     /**
-     * The largest picture (up to {@code maxStoredLongSide}) at the best quality that fits: at each size a good
-     * quality is tried first; only at the legible floor may the quality drop further. Nothing fits: refused.
+     * The largest picture (up to {@code maxStoredLongSide}) at the best quality that fits. Each size is tried
+     * at a good quality; when that is too large, the next size is predicted from the bytes it took (a JPEG's
+     * size grows about with its pixel count), at least 10 % smaller, never below the legible floor. Only at
+     * the floor may the quality drop further. Nothing fits even then: refused.
      */
     private Encoded fit(BufferedImage decoded, int orientation, int maxBytes) {
         int longSide = Math.max(decoded.getWidth(), decoded.getHeight());
-        int start = Math.min(longSide, limits.maxStoredLongSide());
         int floor = Math.min(longSide, limits.legibleLongSide());
-        List<Integer> sizes = new ArrayList<>();
-        for (double s = start; s > floor; s *= SIZE_STEP) {
-            sizes.add((int) Math.round(s));
-        }
-        sizes.add(floor);
-        for (int i = 0; i < sizes.size(); i++) {
-            boolean last = i == sizes.size() - 1;
-            BufferedImage picture = Orientation.upright(scale(decoded, sizes.get(i)), orientation);
-            Encoded best = bestQuality(picture, maxBytes, last ? LOWEST_QUALITY : GOOD_QUALITY);
-            if (best != null) {
-                return best;
+        int size = Math.min(longSide, limits.maxStoredLongSide());
+        while (true) {
+            BufferedImage picture = Orientation.upright(scale(decoded, size), orientation);
+            byte[] good = Codecs.encodeJpeg(picture, GOOD_QUALITY);
+            if (good.length <= maxBytes) {
+                return refine(picture, maxBytes, new Encoded(picture, good, GOOD_QUALITY), BEST_QUALITY);
             }
+            if (size <= floor) {
+                byte[] lowest = Codecs.encodeJpeg(picture, LOWEST_QUALITY);
+                if (lowest.length > maxBytes) {
+                    throw ImageRefusal.tooComplex(maxBytes / 1024);
+                }
+                return refine(picture, maxBytes, new Encoded(picture, lowest, LOWEST_QUALITY), GOOD_QUALITY);
+            }
+            double predicted = size * Math.sqrt((double) maxBytes / good.length) * 0.97;
+            size = Math.max(floor, (int) Math.round(Math.min(size * SIZE_STEP, predicted)));
         }
-        throw ImageRefusal.tooComplex(maxBytes / 1024);
     }
 
-    /** The highest quality in [low, BEST] that fits (three halvings), or null when even {@code low} does not. */
-    private static Encoded bestQuality(BufferedImage picture, int maxBytes, float low) {
-        byte[] top = Codecs.encodeJpeg(picture, BEST_QUALITY);
-        if (top.length <= maxBytes) {
-            return new Encoded(picture, top, BEST_QUALITY);
+    /** Raises the quality from {@code fits} towards {@code tooHigh} in halvings, keeping the best that fits. */
+    private static Encoded refine(BufferedImage picture, int maxBytes, Encoded fits, float tooHigh) {
+        if (tooHigh == BEST_QUALITY) {
+            byte[] best = Codecs.encodeJpeg(picture, BEST_QUALITY);
+            if (best.length <= maxBytes) {
+                return new Encoded(picture, best, BEST_QUALITY);
+            }
         }
-        byte[] bottom = Codecs.encodeJpeg(picture, low);
-        if (bottom.length > maxBytes) {
-            return null;
-        }
-        Encoded fits = new Encoded(picture, bottom, low);
-        float lo = low;
-        float hi = BEST_QUALITY;
+        float lo = fits.quality();
+        float hi = tooHigh;
+        Encoded result = fits;
         for (int step = 0; step < 3; step++) {
             float mid = Math.round((lo + hi) / 2 * 100) / 100f;
             byte[] attempt = Codecs.encodeJpeg(picture, mid);
             if (attempt.length <= maxBytes) {
-                fits = new Encoded(picture, attempt, mid);
+                result = new Encoded(picture, attempt, mid);
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        return fits;
+        return result;
     }
 
     private static BufferedImage scale(BufferedImage image, int longSide) {
