@@ -83,6 +83,7 @@ public class ActivationView extends VerticalLayout implements HasDynamicTitle {
         activate.addClickShortcut(Key.ENTER);
         activate.setWidthFull();
         activate.setId("activation-submit");
+        activate.addClassName("sh-submit");
 
         H1 title = new H1(getTranslation("activation.title"));
         title.addClassName("sh-title");

@@ -74,6 +74,28 @@ class RegistrationViewTests extends KaribuViewTest {
     }
 
     @Test
+    void whenTheBrowsersCountdownReachesZeroThePageChecksAgainWithTheServersClock() throws Exception {
+        navigate("registration");
+        cn.shencha.base.ui.Countdown countdown = _get(cn.shencha.base.ui.Countdown.class);
+        testData.clock().set(ShanghaiTime.at(LocalDateTime.of(2026, 2, 12, 0, 0, 0)));
+        // What the inline script calls at zero (el.$server.reached()).
+        java.lang.reflect.Method reached = cn.shencha.base.ui.Countdown.class.getDeclaredMethod("reached");
+        reached.setAccessible(true);
+        reached.invoke(countdown);
+        assertThat(text("registration-countdown")).isEqualTo("上传已截止，材料已自动锁定");
+        assertThat(_find(cn.shencha.base.ui.Countdown.class)).isEmpty();
+    }
+
+    @Test
+    void inEnglishOnRequest() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        navigate("registration");
+        assertThat(text("registration-countdown")).isEqualTo("10 d 15 h 00 min 00 s left to upload");
+        assertThat(_get(Button.class, spec -> spec.withId("open-materials")).getText()).isEqualTo("Upload materials");
+        assertThat(status()).contains("Uploading materials", "Upload window: 2026-01-29 10:00 – 2026-02-12 00:00");
+    }
+
+    @Test
     void beforeTheWindowOpensItSaysWhen() {
         testData.clock().set(ShanghaiTime.at(LocalDateTime.of(2026, 1, 20, 8, 0)));
         navigate("registration");

@@ -80,6 +80,18 @@ class MaterialsViewTests extends KaribuViewTest {
     }
 
     @Test
+    void inEnglishOnRequest() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        navigate("registration");
+        navigate("materials");
+        assertThat(_get(Button.class, spec -> spec.withId("submit-review")).getText()).isEqualTo("Submit for review");
+        assertThat(card("ID_CARD").getElement().getTextRecursively()).contains("Proof of identity", "Required",
+                "0 uploaded, at most 2");
+        upload("DIPLOMA", "diploma.pdf", "%PDF-1.7\n%%EOF".getBytes());
+        assertThat(card("DIPLOMA").getElement().getTextRecursively()).contains("Not uploaded:");
+    }
+
+    @Test
     void exampleDialogShowsTheImageAndTheRules() {
         _click(_get(card("ID_CARD"), Button.class, spec -> spec.withText("示例")));
         Dialog dialog = _get(Dialog.class);
