@@ -105,17 +105,21 @@ public class MaterialUploadService {
     public UploadResult upload(Long candidateId, String typeCode, String originalFilename, byte[] content,
                                Locale locale) {
         Locale lang = Messages.currentLocaleOr(locale);
+        long started = System.nanoTime();
         // Cheap refusals first, without locks: no decoding for a locked material or a full one.
         Precheck pre = readTx.execute(s -> precheck(candidateId, typeCode));
         ProcessedImage processed = pipeline.process(content, pre.maxImageBytes());
+        long processedAt = System.nanoTime();
         String key = put(processed);
         try {
             MaterialImage saved = tx.execute(s -> {
                 removeFileUnlessCommitted(key);
                 return record(candidateId, pre.typeId(), key, processed);
             });
-            log.info("Candidate {} uploaded image {} ({}, {} → {} bytes) for {}", candidateId, saved.getId(),
-                    safeName(originalFilename), processed.originalBytes(), processed.bytes().length, typeCode);
+            log.info("Candidate {} uploaded image {} ({}, {} → {} bytes) for {} in {} ms (image {} ms, store and record {} ms)",
+                    candidateId, saved.getId(), safeName(originalFilename), processed.originalBytes(),
+                    processed.bytes().length, typeCode, (System.nanoTime() - started) / 1_000_000,
+                    (processedAt - started) / 1_000_000, (System.nanoTime() - processedAt) / 1_000_000);
             return result(saved, processed, pre, lang);
         } catch (DataIntegrityViolationException e) {
             deleteQuietly(key);

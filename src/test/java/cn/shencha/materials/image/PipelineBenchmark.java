@@ -14,7 +14,15 @@ public final class PipelineBenchmark {
     private PipelineBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 2 && "write".equals(args[0])) { // sample files for trying the API with curl
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(args[1]));
+            java.nio.file.Files.write(dir.resolve("small-150k.jpg"), smallJpeg(150 * 1024));
+            java.nio.file.Files.write(dir.resolve("phone-12mp.jpg"),
+                    TestImages.withExif(TestImages.jpeg(TestImages.document(4000, 3000, 42), 0.92f), 6, "GPS"));
+            java.nio.file.Files.write(dir.resolve("animation.jpg"), TestImages.write(TestImages.quadrants(64, 48), "gif"));
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         ImagePipeline pipeline = new ImagePipeline(new ImagePipeline.Limits(20 * 1024 * 1024, 200_000_000L, 20_000,
                 16_000_000L, 2560, 1280, 600, 2));
