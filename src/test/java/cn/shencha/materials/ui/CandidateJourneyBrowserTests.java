@@ -99,6 +99,7 @@ class CandidateJourneyBrowserTests {
             browser.go("/login");
             browser.waitFor(By.cssSelector("vaadin-login-form"));
             assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("医师资格考试报名材料线上审核");
+            assertThat(browser.script("return document.documentElement.lang")).isEqualTo("zh-CN");
             browser.screenshot("01-login");
             browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='forgot-password']")).click();
             browser.waitFor(By.id("activation-submit"));
