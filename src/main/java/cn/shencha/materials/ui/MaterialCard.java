@@ -60,6 +60,12 @@ class MaterialCard extends Div {
         this.upload = null; // a fresh upload slot for the next image
     }
 
+    /** Forgets what the last upload said, once something else happened to the material. */
+    void clearResults() {
+        this.notices = List.of();
+        this.refusal = null;
+    }
+
     void refused(String message) {
         this.notices = List.of();
         this.refusal = message;

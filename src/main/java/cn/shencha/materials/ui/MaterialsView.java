@@ -260,6 +260,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     void delete(MaterialCard card, Long imageId) {
+        card.clearResults();
         try {
             uploads.delete(candidateId, imageId);
             Notification.show(getTranslation("ui.materials.removed"), 3000, Notification.Position.BOTTOM_CENTER)
@@ -285,6 +286,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     void submit() {
         try {
             submissions.submit(candidateId, locale);
+            cards.values().forEach(MaterialCard::clearResults);
             Notification.show(getTranslation("materials.submitted"), 6000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ShenchaException e) {

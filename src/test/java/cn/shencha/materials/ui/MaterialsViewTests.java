@@ -179,7 +179,7 @@ class MaterialsViewTests extends KaribuViewTest {
         assertThat(_find(Button.class, spec -> spec.withId("submit-review"))).isEmpty();
         assertThat(_find(Upload.class)).isEmpty();
         assertThat(_find(NativeButton.class, spec -> spec.withText("−"))).isEmpty();
-        assertThat(card("ID_CARD").getElement().getTextRecursively()).contains("已锁定").doesNotContain("未锁定");
+        assertThat(card("ID_CARD").getElement().getTextRecursively()).contains("已锁定").doesNotContain("未锁定", "上传成功");
         assertThat(testData.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW);
     }
 
