@@ -100,7 +100,7 @@ class SecurityConfig extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/images/**", "/examples/**").permitAll());
+                .requestMatchers("/actuator/health/**", "/images/**", "/examples/**", "/styles/**").permitAll());
         super.configure(http);
         setLoginView(http, LoginView.class, "/login");
     }

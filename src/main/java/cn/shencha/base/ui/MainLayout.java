@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,19 +24,24 @@ import java.util.List;
  */
 @Layout
 @PermitAll
+@StyleSheet("context://styles/shencha.css")
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication, List<NavigationEntry> entries) {
         setPrimarySection(Section.NAVBAR);
         Span title = new Span(getTranslation("app.shortTitle"));
-        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        title.addClassName("sh-navbar-title");
 
         Span user = new Span(CurrentUser.get().map(u -> u.username()).orElse(""));
-        user.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        user.addClassName("sh-navbar-user");
         Button logout = new Button(getTranslation("nav.logout"), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("ui.nav.menu"));
 
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, user, LanguageSwitch.create(), logout);
+        HorizontalLayout bar = new HorizontalLayout(toggle, title, user, LanguageSwitch.create(), logout);
+        bar.setSpacing(false);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(user);
@@ -46,6 +52,7 @@ public class MainLayout extends AppLayout {
         List<NavigationEntry> visible = new ArrayList<>(entries.stream().filter(NavigationEntry::visibleToCurrentUser).toList());
         visible.sort((a, b) -> Integer.compare(a.order(), b.order()));
         visible.forEach(entry -> nav.addItem(new SideNavItem(getTranslation(entry.labelKey()), entry.path())));
+        nav.setLabel(getTranslation("ui.nav.label"));
         addToDrawer(new VerticalLayout(nav));
         setDrawerOpened(false);
     }

@@ -1,0 +1,129 @@
+package cn.shencha.base.ui;
+
+import cn.shencha.base.security.Roles;
+import cn.shencha.base.security.ShenchaUser;
+import cn.shencha.exam.Candidate;
+import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.TestData;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Browserless view tests (Karibu-Testing) on the whole Spring application: the views get their real
+ * services, Vaadin's route security sees the Spring Security user of the test, Chinese is the UI language.
+ *
+ * <p>Karibu's fake request does not pass through Spring Security's filters, so its principal and roles are
+ * read from the {@link SecurityContextHolder} on each call, as Spring's request wrapper does in the app.
+ */
+@ShenchaSpringTest
+public abstract class KaribuViewTest {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.shencha");
+
+    static {
+        // autoDiscoverViews finds @Route classes; the app shell is an automatic @Layout and must be registered too.
+        ROUTES.getRoutes().add(MainLayout.class);
+    }
+
+    @Autowired
+    protected ApplicationContext context;
+
+    @Autowired
+    protected TestData testData;
+
+    @BeforeEach
+    void setUpVaadin() {
+        testData.resetDistricts();
+        SecurityContextHolder.clearContext();
+        MockVaadin.setMockRequestFactory(session -> new SecurityAwareFakeRequest(session));
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs the candidate in, as the login form would (the same principal and role). */
+    protected void signIn(Candidate candidate) {
+        ShenchaUser user = ShenchaUser.candidate(candidate.getRegistrationNo(), candidate.getId());
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user, null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CANDIDATE))));
+    }
+
+    /** A registered candidate who has not activated the account yet (with the given ID number). */
+    protected Candidate unactivatedCandidate(String siteCode, String idNumber) {
+        return context.getBean(org.springframework.transaction.support.TransactionTemplate.class).execute(s -> {
+            Candidate candidate = context.getBean(cn.shencha.exam.CandidateRepository.class).save(new Candidate(
+                    TestData.uniqueRegistrationNo(siteCode), "新考生", idNumber, "13800000009",
+                    cn.shencha.exam.ExamCategories.CLINICAL, siteCode.substring(0, 2), siteCode, testData.clock().instant()));
+            context.getBean(cn.shencha.review.CandidateProcessStarter.class).start(candidate);
+            return candidate;
+        });
+    }
+
+    protected void navigate(String location) {
+        UI.getCurrent().navigate(location);
+    }
+
+    protected void navigate(String location, String queryParameter) {
+        UI.getCurrent().navigate(location, com.vaadin.flow.router.QueryParameters.of(queryParameter, ""));
+    }
+
+    /**
+     * Asserts the current view. Views with JSR-250 access annotations are Spring proxies (method security is
+     * enabled with jsr250), so the proxied class is compared.
+     */
+    protected static void expectView(Class<? extends com.vaadin.flow.component.Component> view) {
+        org.assertj.core.api.Assertions.assertThat(
+                (Class<?>) org.springframework.util.ClassUtils.getUserClass(
+                        com.github.mvysny.kaributesting.v10.NavigatorKt.getCurrentView()))
+                .as("current view at '%s'", com.github.mvysny.kaributesting.v10.NavigatorKt.getCurrentPath())
+                .isEqualTo(view);
+    }
+
+    /** Karibu's fake request, answering who is signed in from Spring Security's context. */
+    private static final class SecurityAwareFakeRequest extends FakeRequest {
+
+        SecurityAwareFakeRequest(jakarta.servlet.http.HttpSession session) {
+            super(session);
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.isAuthenticated() ? authentication : null;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+        }
+
+        @Override
+        public String getRemoteUser() {
+            Principal principal = getUserPrincipal();
+            return principal == null ? null : principal.getName();
+        }
+    }
+}
