@@ -138,11 +138,7 @@ class CandidateController {
         return new ApiModels.Submission(outcome.name(), after.stage().name(), ApiModels.time(after.submittedAt()));
     }
 
-    @GetMapping("/messages")
-    @Operation(summary = "Feedback and notices, newest first")
-    List<ApiModels.Message> messages() {
-        return status.messages(CurrentUser.candidateId()).stream().map(ApiModels.Message::of).toList();
-    }
+    // GET /api/v1/me/messages (with read/unread) is served by notify.api.CandidateMessageController.
 
     @GetMapping("/verdict")
     @Operation(summary = "The final verdict once the district has published it",

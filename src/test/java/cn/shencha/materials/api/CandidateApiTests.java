@@ -225,7 +225,7 @@ class CandidateApiTests {
                 .andExpect(jsonPath("$.code").value("NOT_PUBLISHED"));
         mvc.perform(get("/api/v1/me/messages").with(as(candidate)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$").isArray());
+                .andExpect(jsonPath("$.items").isArray());
     }
 
     @Test
