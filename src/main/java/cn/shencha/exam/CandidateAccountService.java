@@ -1,6 +1,8 @@
 package cn.shencha.exam;
 
+import cn.shencha.base.security.LoginThrottle;
 import cn.shencha.base.web.ShenchaException;
+import org.springframework.http.HttpStatus;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,19 +21,32 @@ public class CandidateAccountService {
     private final CandidateRepository candidates;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    CandidateAccountService(CandidateRepository candidates, PasswordEncoder passwordEncoder, Clock clock) {
+    CandidateAccountService(CandidateRepository candidates, PasswordEncoder passwordEncoder, Clock clock,
+                            LoginThrottle throttle) {
         this.candidates = candidates;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @Transactional
     public Candidate activate(String registrationNo, String idNumber, String password) {
+        // Guessing ID numbers is slowed down like guessing passwords: 5 misses lock the number for a while.
+        String throttleKey = "activation:" + trim(registrationNo);
+        if (throttle.isLocked(throttleKey)) {
+            throw new ShenchaException("TOO_MANY_ATTEMPTS", HttpStatus.TOO_MANY_REQUESTS);
+        }
         Candidate candidate = candidates.findByRegistrationNo(trim(registrationNo))
                 .filter(c -> c.getIdNumber().equalsIgnoreCase(trim(idNumber)))
-                // One message for an unknown number and a wrong ID number: neither is revealed.
-                .orElseThrow(() -> ShenchaException.badRequest("ACTIVATION_MISMATCH"));
+                .orElse(null);
+        if (candidate == null) {
+            throttle.recordFailure(throttleKey);
+            // One message for an unknown number and a wrong ID number: neither is revealed.
+            throw ShenchaException.badRequest("ACTIVATION_MISMATCH");
+        }
+        throttle.recordSuccess(throttleKey);
         if (candidate.isActivated()) {
             throw ShenchaException.conflict("ALREADY_ACTIVATED");
         }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Per node and in memory, which is enough to stop a guessing loop; a restart forgets it.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     static final int MAX_FAILURES = 5;
     static final Duration LOCK_TIME = Duration.ofMinutes(5);
@@ -28,6 +28,12 @@ class LoginThrottle {
         this.clock = clock;
     }
 
+    /** Whether this name is refused for now (also used for activation attempts, keyed "activation:<no>"). */
+    public boolean isLocked(String username) {
+        Failures f = failures.get(username);
+        return f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil());
+    }
+
     void checkAllowed(String username) {
         Failures f = failures.get(username);
         if (f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil())) {
@@ -35,14 +41,14 @@ class LoginThrottle {
         }
     }
 
-    void recordFailure(String username) {
+    public void recordFailure(String username) {
         failures.compute(username, (name, f) -> {
             int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
             return new Failures(count, count >= MAX_FAILURES ? clock.instant().plus(LOCK_TIME) : null);
         });
     }
 
-    void recordSuccess(String username) {
+    public void recordSuccess(String username) {
         failures.remove(username);
     }
 }
