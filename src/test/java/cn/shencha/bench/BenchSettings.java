@@ -1,0 +1,49 @@
+package cn.shencha.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Sizes and targets of one benchmark run, from system properties ({@code -Dbench.night=20000}); the defaults
+ * are the issue's sizes and finish in about ten minutes on a 2-core node.
+ *
+ * @param database      mariadb (127.0.0.1:3306, root, database shencha_bench, dropped first) or h2 (a file)
+ * @param nightBefore   deadline night under Camunda's job-executor defaults (the "before" figure)
+ * @param night         deadline night, deadline move and reviewer decisions: candidates waiting in upload
+ * @param uploadClients concurrent clients uploading 150 KB JPEGs
+ * @param uploadsPerClient uploads each of them makes (26 per candidate: every slot of the catalog)
+ * @param phonePhotos   concurrent phone-photo uploads (4032×3024, ~3 MB)
+ * @param reviewers     concurrent reviewers deciding through the API
+ * @param decisions     decisions they make together
+ * @param cases         whole cases, import to publication
+ * @param sessions      candidate UI sessions for the heap measurement
+ */
+record BenchSettings(String database, int nightBefore, int night, int uploadClients, int uploadsPerClient,
+                     int phonePhotos, int reviewers, int decisions, int cases, int sessions, String appHeap,
+                     Path workDir, Path report) {
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                System.getProperty("bench.database", "mariadb"),
+                Integer.getInteger("bench.nightBefore", 4000),
+                Integer.getInteger("bench.night", 20_000),
+                Integer.getInteger("bench.uploadClients", 16),
+                Integer.getInteger("bench.uploadsPerClient", 156),
+                Integer.getInteger("bench.phonePhotos", 20),
+                Integer.getInteger("bench.reviewers", 8),
+                Integer.getInteger("bench.decisions", 4000),
+                Integer.getInteger("bench.cases", 2000),
+                Integer.getInteger("bench.sessions", 500),
+                System.getProperty("bench.appHeap", "1g"),
+                Path.of(System.getProperty("bench.workDir", "target/bench")).toAbsolutePath(),
+                Path.of(System.getProperty("bench.report", "docs/performance.md")).toAbsolutePath());
+    }
+
+    /** Tiny sizes for the smoke test of the harness itself (not a measurement). */
+    static BenchSettings smoke(String database, Path workDir) {
+        return new BenchSettings(database, 20, 40, 2, 4, 2, 2, 10, 6, 4, "1g", workDir, workDir.resolve("performance.md"));
+    }
+
+    boolean mariadb() {
+        return "mariadb".equalsIgnoreCase(database);
+    }
+}

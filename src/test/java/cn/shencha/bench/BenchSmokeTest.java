@@ -1,0 +1,35 @@
+package cn.shencha.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark harness itself, with tiny sizes on H2: every scenario runs end to end against the app in
+ * its own JVM and lands in the report. Not a measurement (the figures of so few cases mean nothing), so
+ * nothing here compares them with the targets.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void everyScenarioRunsAndIsReported(@TempDir Path workDir) {
+        Report report = new Benchmark(BenchSettings.smoke("h2", workDir)).run();
+        report.writeInto(workDir.resolve("performance.md"));
+
+        assertThat(report.rows()).extracting(Report.Row::scenario).contains(
+                "Start-up", "Import (admin CSV upload)", "Deadline night, Camunda job-executor defaults (before)",
+                "Moving a district's upload deadline", "Uploads of 150 KB JPEGs over HTTP", "Phone photo shrunk to ≤ 200 KB",
+                "Phone photos in flight at once", "Deadline night", "Upload after the deadline, before the timers have run",
+                "Reviewer decisions through the API", "Candidate UI session");
+        assertThat(report.rows()).anySatisfy(row -> assertThat(row.scenario()).startsWith("Whole case"));
+        // Correctness, unlike speed, holds at any size: every late upload refused, every timer moved, all photos stored.
+        assertThat(report.rows()).filteredOn(row -> row.scenario().startsWith("Upload after the deadline")
+                || row.scenario().startsWith("Moving") || row.scenario().startsWith("Phone photos in flight"))
+                .allSatisfy(row -> assertThat(row.note() + " " + row.figure()).doesNotContain("NOT all"));
+        assertThat(report.rows()).filteredOn(row -> row.scenario().startsWith("Upload after the deadline"))
+                .allSatisfy(row -> assertThat(row.met()).isTrue());
+        assertThat(workDir.resolve("performance.md")).content().contains(Report.START, "| Deadline night |");
+    }
+}

@@ -1,0 +1,744 @@
+package cn.shencha.bench;
+
+import static cn.shencha.bench.Report.kilobytes;
+import static cn.shencha.bench.Report.megabytes;
+import static cn.shencha.bench.Report.millis;
+import static cn.shencha.bench.Report.rate;
+import static cn.shencha.bench.Report.seconds;
+
+import cn.shencha.bench.BenchCandidates.Person;
+import cn.shencha.bench.BenchClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A district's deadline night on one node, measured from outside: the app runs in its own JVM on MariaDB
+ * (or H2), the clients here talk HTTP to it like browsers, reviewers and administrators would, and the
+ * database is only read to see when something has happened. Run with {@code ./mvnw -Pbench verify} (see
+ * docs/performance.md); sizes are system properties (see {@link BenchSettings}).
+ *
+ * <p>Districts: 31 deadline night under Camunda's job-executor defaults (the "before"), 32 the big district
+ * (deadline move, deadline night, reviewer decisions), 33 whole cases and UI sessions, 34 uploads.
+ */
+public final class Benchmark {
+
+    static final String ADMIN = "benchadmin";
+    static final String ADMIN_PASSWORD = "BenchAdmin2026";
+    static final String MARIADB_URL = "jdbc:mysql://127.0.0.1:3306/";
+    static final String DATABASE = "shencha_bench";
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final List<String> REQUIRED = List.of("ID_CARD", "ID_CARD", "DIPLOMA", "PROBATION", "REGISTRATION_FORM");
+    /** Every slot of the standard catalog: type and how many pictures it takes. */
+    private static final Map<String, Integer> SLOTS = slots();
+
+    /** Camunda's own defaults (Spring Boot starter and engine), stated so that the "before" run uses them. */
+    static final List<String> CAMUNDA_DEFAULTS = List.of(
+            "--camunda.bpm.job-execution.core-pool-size=3",
+            "--camunda.bpm.job-execution.max-pool-size=10",
+            "--camunda.bpm.job-execution.queue-capacity=3",
+            "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
+            "--camunda.bpm.job-execution.max-wait=60000",
+            "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=false",
+            "--camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs=false",
+            "--camunda.bpm.generic-properties.properties.ensureJobDueDateNotNull=false",
+            "--shencha.jobs.acquisition-index=false");
+
+    private final BenchSettings settings;
+    private final Report report = new Report();
+    private Observer observer;
+    private List<byte[]> smallJpegs;
+
+    Benchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        Report report = new Benchmark(settings).run();
+        report.writeInto(settings.report());
+        System.out.println(report.markdown());
+        System.out.println("[bench] written to " + settings.report());
+    }
+
+    Report run() {
+        long runStart = System.nanoTime();
+        prepareWorkDir();
+        String jdbcUrl = prepareDatabase();
+        machineContext();
+        smallJpegs = BenchImages.smallJpegs(26);
+        List<Person> before = BenchCandidates.of("31", 0, settings.nightBefore());
+        List<Person> night = BenchCandidates.of("32", 0, settings.night());
+        List<Person> uploaders = BenchCandidates.of("34", 0, uploadCandidates() + settings.uploadClients()
+                + settings.phonePhotos() + 1);
+
+        // 1. The app as Camunda configures it by default: start-up, then a deadline night as the "before".
+        try (AppUnderTest app = start("camunda-defaults", CAMUNDA_DEFAULTS)) {
+            observer = new Observer(jdbcUrl, user(), "");
+            startUp(app);
+            BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
+            importAll(admin, "31", before);
+            importAll(admin, "34", uploaders);
+            double importRate = importAll(admin, "32", night);
+            report.add(new Report.Row("Import (admin CSV upload)", "candidates imported, each with its process started",
+                    fmt(night.size()), rate(importRate), "—", null, "2,000 rows per file; one transaction per 200 rows"));
+            Rate defaults = deadlineNight(app, admin, "31", before, false);
+            report.context("job executor before", "Camunda defaults: " + String.join(" ", CAMUNDA_DEFAULTS));
+            beforeNight = defaults;
+        }
+        // 2. The app as shipped (application.properties): everything else.
+        try (AppUnderTest app = start("tuned", List.of())) {
+            BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
+            deadlineMove(admin, "32", night.size());
+            uploads(app, uploaders);
+            phonePhotos(app, uploaders);
+            Rate tuned = deadlineNight(app, admin, "32", night, true);
+            report.tuning(new Report.Row("Job executor tuned + acquisition index (application.properties)",
+                    "deadline night: auto-locked per second", fmt(night.size()) + " vs " + fmt(before.size()),
+                    rate(tuned.perSecond()), rate(beforeNight.perSecond()), tuned.perSecond() > beforeNight.perSecond(),
+                    "same app, same database; only the job-executor settings and the index differ"));
+            reviewerDecisions(app, "32");
+            wholeCases(app, admin);
+            uiSessions(app);
+            report.context("app log", app.log().toString());
+        } finally {
+            if (observer != null) {
+                observer.close();
+            }
+        }
+        report.context("load average at the end", loadAverage());
+        report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
+        return report;
+    }
+
+    private Rate beforeNight;
+
+    record Rate(int count, double seconds) {
+        double perSecond() {
+            return count / seconds;
+        }
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    private AppUnderTest start(String label, List<String> extraArgs) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ADMIN_USERNAME", ADMIN);
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("SHENCHA_STORAGE_DIR", settings.workDir().resolve("images").toString());
+        List<String> args = new ArrayList<>();
+        if (settings.mariadb()) {
+            env.put("SPRING_PROFILES_ACTIVE", "mysql,bench");
+            env.put("DB_HOST", "127.0.0.1");
+            env.put("DB_NAME", DATABASE);
+            env.put("DB_USER", "root");
+            env.put("DB_PASSWORD", "");
+        } else {
+            env.put("SPRING_PROFILES_ACTIVE", "bench");
+            args.add("--spring.datasource.url=" + h2Url());
+        }
+        args.add("--logging.level.root=WARN");
+        args.add("--logging.level.cn.shencha=INFO");
+        args.addAll(extraArgs);
+        List<String> jvm = List.of("-Xmx" + settings.appHeap(), "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8");
+        report.context("app JVM options (" + label + ")", String.join(" ", jvm));
+        return AppUnderTest.start(label, settings.workDir(), jvm, env, args);
+    }
+
+    private void startUp(AppUnderTest app) {
+        long first = app.millisToFirstAnswer();
+        AppUnderTest.sleep(10_000); // idle: start-up work done, nothing asked
+        long rss = app.rssBytes();
+        report.add(new Report.Row("Start-up", "time to first answer (GET /actuator/health 200)", "empty database",
+                seconds(first / 1000.0), "≤ 20 s", first <= 20_000, "schema creation (Flyway + Camunda) included"));
+        report.add(new Report.Row("Start-up", "idle RSS, 10 s after the first answer", "-Xmx" + settings.appHeap(),
+                megabytes(rss), "≤ 700 MB", rss <= 700L * 1024 * 1024, "live heap after full GC: " + megabytes(app.liveHeapBytes())));
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /** @return candidates per second */
+    private double importAll(BenchClient admin, String district, List<Person> people) {
+        long start = System.nanoTime();
+        for (int from = 0; from < people.size(); from += 2000) {
+            List<Person> part = people.subList(from, Math.min(people.size(), from + 2000));
+            Response response = admin.postFile("/api/v1/admin/candidates/import", "candidates-" + district + ".csv",
+                    "text/csv", BenchCandidates.csv(district, part).getBytes(StandardCharsets.UTF_8));
+            JsonNode body = check(response, "import").json();
+            if (body.get("created").asInt() != part.size()) {
+                throw new IllegalStateException("Import created " + body.get("created") + " of " + part.size() + ": " + response.body());
+            }
+        }
+        return people.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- deadlines
+
+    private Response setUploadDeadline(BenchClient admin, String district, Instant deadline) {
+        JsonNode schedule = check(admin.get("/api/v1/admin/districts/" + district + "/schedule"), "schedule").json();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("uploadStart", schedule.get("uploadStart").asText());
+        request.put("uploadDeadline", deadline.atZone(SHANGHAI).toOffsetDateTime().toString());
+        request.put("supplementDeadline", schedule.get("supplementDeadline").asText());
+        request.put("resultsPublishAt", schedule.get("resultsPublishAt").asText());
+        request.put("confirmReopen", false);
+        return check(admin.putJson("/api/v1/admin/districts/" + district + "/schedule", request), "schedule change");
+    }
+
+    private void deadlineMove(BenchClient admin, String district, int waiting) {
+        Instant moved = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        Response response = setUploadDeadline(admin, district, moved);
+        Observer.Timers timers = observer.uploadDeadlineTimers(district);
+        boolean all = timers.count() == waiting && moved.equals(timers.earliest()) && moved.equals(timers.latest());
+        double secs = response.nanos() / 1e9;
+        report.add(new Report.Row("Moving a district's upload deadline", "until every waiting timer has the new due date",
+                fmt(waiting) + " waiting", seconds(secs), "≤ 10 s", all && secs <= 10,
+                (all ? "all " : "NOT all ") + fmt(timers.count()) + " timers at the new date when the PUT returned"
+                        + " (one transaction with the schedule)"));
+    }
+
+    /**
+     * The deadline passes with every case still in upload: how fast the timers lock them all into site review,
+     * and whether an upload is refused from the first second, before its timer has run.
+     */
+    private Rate deadlineNight(AppUnderTest app, BenchClient admin, String district, List<Person> people, boolean main) {
+        int n = people.size();
+        // A few candidates of the district who will try to upload after the deadline.
+        List<BenchClient> late = signedIn(app, activate(app, people.subList(0, Math.min(8, n)), 4), 4);
+        Instant deadline = Instant.now().plusSeconds(5);
+        Response moved = setUploadDeadline(admin, district, deadline.plusSeconds(3600)); // warm, then the real one
+        long moveMillis = moved.nanos() / 1_000_000;
+        deadline = Instant.now().plusMillis(Math.max(8000, 3 * moveMillis)).truncatedTo(ChronoUnit.SECONDS);
+        setUploadDeadline(admin, district, deadline);
+        for (BenchClient c : late) { // the window is still open: accepted
+            check(c.postFile("/api/v1/me/materials/OTHER/images", "before.jpg", "image/jpeg", smallJpegs.get(0)), "upload before the deadline");
+        }
+        sleepUntil(deadline);
+        long t0 = System.nanoTime();
+
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger refusedWhileWaiting = new AtomicInteger();
+        Map<String, Integer> codes = new ConcurrentHashMap<>();
+        Thread lateUploads = new Thread(() -> Workers.run(late.size(), w -> {
+            BenchClient c = late.get(w);
+            long end = System.nanoTime() + 5_000_000_000L;
+            int i = 1;
+            while (System.nanoTime() < end) {
+                boolean waiting = "UPLOADING".equals(observer.phaseOf(people.get(w).registrationNo()));
+                Response r = c.postFile("/api/v1/me/materials/OTHER/images", "late.jpg", "image/jpeg", smallJpegs.get(i++ % 26));
+                attempts.incrementAndGet();
+                if (r.status() == 409) {
+                    refused.incrementAndGet();
+                    codes.merge(r.code(), 1, Integer::sum);
+                    if (waiting) {
+                        refusedWhileWaiting.incrementAndGet();
+                    }
+                } else {
+                    codes.merge(r.code() + "(" + r.status() + ")", 1, Integer::sum);
+                }
+                AppUnderTest.sleep(100);
+            }
+        }), "late-uploads");
+        lateUploads.start();
+
+        int locked = 0;
+        double half = -1;
+        long timeout = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (locked < n && System.nanoTime() < timeout) {
+            AppUnderTest.sleep(200);
+            locked = observer.casesInPhase(district, "SITE_REVIEW");
+            if (half < 0 && locked >= n / 2) {
+                half = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        join(lateUploads);
+        Rate rate = new Rate(locked, secs);
+        String label = main ? "Deadline night" : "Deadline night, Camunda job-executor defaults (before)";
+        report.add(new Report.Row(label, "auto-locked and in site review, per second", fmt(n) + " waiting",
+                rate(rate.perSecond()) + " (" + seconds(secs) + " for " + fmt(locked) + ")",
+                main ? "≥ 300/s (20,000 in ≤ 67 s)" : "—", main ? locked == n && rate.perSecond() >= 300 : null,
+                "half done after " + seconds(half) + "; 60,000 would take ~" + seconds(60_000 / rate.perSecond())));
+        if (main) {
+            boolean allRefused = refused.get() == attempts.get() && attempts.get() > 0;
+            report.add(new Report.Row("Upload after the deadline, before the timers have run", "refused",
+                    fmt(attempts.get()) + " attempts by " + late.size() + " candidates in the first 5 s",
+                    pct(refused.get(), attempts.get()) + " (" + refusedWhileWaiting.get() + " while the case still waited for its timer)",
+                    "100 % from the first second", allRefused, "answers: " + codes));
+        }
+        return rate;
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    /** Each upload client has its own candidates, 26 uploads (every slot) each. */
+    private int uploadCandidates() {
+        return settings.uploadClients() * ((settings.uploadsPerClient() + 25) / 26);
+    }
+
+    private void uploads(AppUnderTest app, List<Person> district34) {
+        int clients = settings.uploadClients();
+        List<Person> sessionPeople = district34.subList(0, uploadCandidates());
+        List<Person> basicPeople = district34.subList(uploadCandidates(), uploadCandidates() + clients);
+        activate(app, Stream.concat(sessionPeople.stream(), basicPeople.stream()).toList(), 8);
+        List<BenchClient> sessions = signedIn(app, sessionPeople, 8);
+
+        // Before: a stateless API client, credentials (and so a BCrypt check) with every call.
+        Latencies basicLatencies = new Latencies();
+        int basicEach = Math.min(20, settings.uploadsPerClient());
+        long basicNanos = Workers.run(clients, w -> {
+            BenchClient c = new BenchClient(app.baseUrl()).withBasic(basicPeople.get(w).registrationNo(), BenchCandidates.PASSWORD);
+            List<String> slots = slotSequence();
+            for (int i = 0; i < basicEach; i++) {
+                Response r = c.postFile("/api/v1/me/materials/" + slots.get(i) + "/images", "p.jpg", "image/jpeg", smallJpegs.get(i));
+                check(r, "upload (basic)");
+                basicLatencies.add(r.nanos());
+            }
+        });
+        double basicRate = clients * basicEach / (basicNanos / 1e9);
+
+        // After: each client signed in once, the session cookie with every call (as the browser does).
+        Latencies latencies = new Latencies();
+        int each = settings.uploadsPerClient();
+        long nanos = Workers.run(clients, w -> {
+            List<String> slots = slotSequence();
+            for (int i = 0; i < each; i++) {
+                BenchClient c = sessions.get(w + clients * (i / 26)); // the client's (i / 26)-th candidate
+                Response r = c.postFile("/api/v1/me/materials/" + slots.get(i % 26) + "/images", "p.jpg", "image/jpeg",
+                        smallJpegs.get(i % 26));
+                check(r, "upload");
+                latencies.add(r.nanos());
+            }
+        });
+        double perSecond = clients * each / (nanos / 1e9);
+        double p99 = latencies.millis(99);
+        report.add(new Report.Row("Uploads of 150 KB JPEGs over HTTP", "uploads/s; p99 latency",
+                fmt(clients * each) + " uploads, " + clients + " clients",
+                rate(perSecond) + "; p99 " + millis(p99) + " (p50 " + millis(latencies.millis(50)) + ")",
+                "≥ 100/s, p99 ≤ 300 ms", perSecond >= 100 && p99 <= 300,
+                "session cookie; each upload: content check, blur meter, SHA-256, fsync'd file, row under the candidate's lock"));
+        report.tuning(new Report.Row("Sign in once, then the session (instead of HTTP Basic on every call)",
+                "150 KB uploads/s, p99", clients + " clients", rate(perSecond) + ", p99 " + millis(p99),
+                rate(basicRate) + ", p99 " + millis(basicLatencies.millis(99)), perSecond > basicRate,
+                "HTTP Basic checks the BCrypt password hash on every call"));
+    }
+
+    /** 26 slots: every material type as many times as it takes pictures. */
+    private static List<String> slotSequence() {
+        List<String> slots = new ArrayList<>();
+        SLOTS.forEach((type, count) -> slots.addAll(Collections.nCopies(count, type)));
+        return slots;
+    }
+
+    private void phonePhotos(AppUnderTest app, List<Person> district34) {
+        int n = settings.phonePhotos();
+        int offset = uploadCandidates() + settings.uploadClients();
+        List<Person> people = district34.subList(offset, offset + n + 1);
+        activate(app, people, 8);
+        List<BenchClient> clients = signedIn(app, people, 8);
+        List<byte[]> photos = BenchImages.phonePhotos(Math.max(n, 10));
+        long averageBytes = (long) photos.stream().mapToInt(p -> p.length).average().orElse(0);
+
+        // One at a time: the time a candidate waits for one photo.
+        BenchClient single = clients.get(n);
+        Latencies one = new Latencies();
+        List<String> slots = slotSequence();
+        for (int i = 0; i < 10; i++) {
+            Response r = check(single.postFile("/api/v1/me/materials/" + slots.get(i) + "/images", "IMG.jpg", "image/jpeg",
+                    photos.get(i)), "phone photo");
+            if (i >= 2) { // the first two warm the code paths
+                one.add(r.nanos());
+            }
+        }
+        JsonNode stored = single.get("/api/v1/me/materials").json();
+        long storedMax = 0;
+        for (JsonNode type : stored.get("types")) {
+            for (JsonNode image : type.get("images")) {
+                storedMax = Math.max(storedMax, image.get("sizeBytes").asLong());
+            }
+        }
+        double median = one.millis(50);
+        report.add(new Report.Row("Phone photo shrunk to ≤ 200 KB", "time per photo over HTTP (one client)",
+                "4032×3024, " + kilobytes(averageBytes) + " JPEG; 8 photos", millis(median) + " median, p90 " + millis(one.millis(90)),
+                "≤ 400 ms", median <= 400, "largest stored " + kilobytes(storedMax)));
+
+        // All at once, within the app's heap.
+        long liveBefore = app.liveHeapBytes();
+        AtomicInteger ok = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        long peak;
+        long nanos;
+        try (AppUnderTest.HeapPeak heap = app.heapPeak()) {
+            AppUnderTest.sleep(300);
+            nanos = Workers.run(n, w -> {
+                Response r = clients.get(w).postFile("/api/v1/me/materials/DIPLOMA/images", "IMG.jpg", "image/jpeg", photos.get(w));
+                if (r.ok()) {
+                    ok.incrementAndGet();
+                } else {
+                    failures.merge(r.code(), 1, Integer::sum);
+                }
+            });
+            AppUnderTest.sleep(300);
+            peak = heap.peakBytes();
+        }
+        boolean oom = app.loggedOutOfMemory();
+        boolean met = ok.get() == n && !oom;
+        report.add(new Report.Row("Phone photos in flight at once", "stored; heap", n + " concurrent, -Xmx" + settings.appHeap(),
+                ok.get() + "/" + n + " stored in " + seconds(nanos / 1e9) + (oom ? ", OutOfMemoryError" : ", no OutOfMemoryError")
+                        + "; heap peak " + megabytes(peak) + " (live before " + megabytes(liveBefore) + ")",
+                "all stored, no OutOfMemoryError", met,
+                "peak − live before = " + megabytes(Math.max(0, peak - liveBefore)) + " for " + n
+                        + " requests (garbage not yet collected included); decoding is limited to 2 at a time"
+                        + (failures.isEmpty() ? "" : "; failures " + failures)));
+    }
+
+    // ---------------------------------------------------------------- reviewers
+
+    private void reviewerDecisions(AppUnderTest app, String district) {
+        int reviewers = settings.reviewers();
+        List<ReviewWork> units = reviewWork(app, district, "site_code", "siteReview");
+        int each = Math.max(1, settings.decisions() / units.size());
+        Latencies latencies = new Latencies();
+        Map<String, Object> pass = decision("PASS");
+        AtomicInteger total = new AtomicInteger();
+        long nanos = Workers.run(reviewers, w -> {
+            for (ReviewWork unit : Workers.share(units, w, reviewers)) {
+                for (String task : unit.tasks().subList(0, Math.min(each, unit.tasks().size()))) {
+                    Response r = check(unit.reviewer().postJson("/api/v1/review/tasks/" + task + "/decision", pass), "decision");
+                    latencies.add(r.nanos());
+                    total.incrementAndGet();
+                }
+            }
+        });
+        double perSecond = total.get() / (nanos / 1e9);
+        report.add(new Report.Row("Reviewer decisions through the API", "decisions/s",
+                fmt(total.get()) + " site passes, " + reviewers + " reviewers",
+                rate(perSecond) + "; p99 " + millis(latencies.millis(99)), "≥ 150/s", perSecond >= 150,
+                "each: scope check, decision + 4 material verdicts, task completed, district task created"));
+    }
+
+    private static Map<String, Object> decision(String decision) {
+        List<Map<String, String>> verdicts = new ArrayList<>();
+        for (String type : List.of("ID_CARD", "DIPLOMA", "PROBATION", "REGISTRATION_FORM")) {
+            verdicts.add(Map.of("typeCode", type, "verdict", "OK"));
+        }
+        return Map.of("decision", decision, "materials", verdicts);
+    }
+
+    // ---------------------------------------------------------------- whole case
+
+    private List<BenchClient> caseSessions = List.of();
+
+    private void wholeCases(AppUnderTest app, BenchClient admin) {
+        String district = "33";
+        List<Person> people = BenchCandidates.of(district, 0, settings.cases());
+        Map<String, Double> stages = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        long t = start;
+
+        importAll(admin, district, people);
+        t = stage(stages, "import", t);
+        activate(app, people, 8);
+        t = stage(stages, "activate", t);
+        List<BenchClient> clients = signedIn(app, people, 8);
+        t = stage(stages, "sign in", t);
+        int threads = settings.uploadClients();
+        Workers.run(threads, w -> {
+            for (int i = w; i < clients.size(); i += threads) {
+                for (int k = 0; k < REQUIRED.size(); k++) {
+                    check(clients.get(i).postFile("/api/v1/me/materials/" + REQUIRED.get(k) + "/images", "m.jpg", "image/jpeg",
+                            smallJpegs.get(k)), "case upload");
+                }
+            }
+        });
+        t = stage(stages, "upload 5 pictures", t);
+        Workers.run(threads, w -> {
+            for (int i = w; i < clients.size(); i += threads) {
+                JsonNode submitted = check(clients.get(i).postJson("/api/v1/me/submission", "{}"), "submit").json();
+                if (!"SITE_REVIEW".equals(submitted.get("stage").asText())) {
+                    throw new IllegalStateException("After submit: " + submitted);
+                }
+            }
+        });
+        t = stage(stages, "submit", t);
+        decideAll(app, district, "site_code", "siteReview", "PASS");
+        t = stage(stages, "site pass", t);
+        decideAll(app, district, "district_code", "districtReview", "APPROVE");
+        t = stage(stages, "district approve", t);
+        check(admin.postJson("/api/v1/admin/districts/" + district + "/publication", "{}"), "publish");
+        long publishTimeout = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (observer.published(district) < people.size()) {
+            if (System.nanoTime() > publishTimeout) {
+                throw new IllegalStateException("Only " + observer.published(district) + " of " + people.size() + " published");
+            }
+            AppUnderTest.sleep(200);
+        }
+        t = stage(stages, "publish", t);
+        double total = (t - start) / 1e9;
+        String slowest = stages.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        StringBuilder breakdown = new StringBuilder();
+        stages.forEach((name, secs) -> breakdown.append(breakdown.length() == 0 ? "" : ", ").append(name).append(' ').append(seconds(secs)));
+        report.add(new Report.Row("Whole case: import → activate → upload → submit → site pass → district approve → publish",
+                "cases/min", fmt(people.size()) + " cases", String.format(Locale.ROOT, "%.0f/min (%s in all)", people.size() / total * 60, seconds(total)),
+                "report", null, "slowest stage: " + slowest + ". " + breakdown));
+        caseSessions = clients;
+    }
+
+    private static long stage(Map<String, Double> stages, String name, long since) {
+        long now = System.nanoTime();
+        stages.put(name, (now - since) / 1e9);
+        System.out.printf("[bench] whole case: %s %.1f s%n", name, (now - since) / 1e9);
+        return now;
+    }
+
+    /** Every task of the district at one level, decided by the reviewers of each site (or of the district). */
+    private void decideAll(AppUnderTest app, String district, String column, String taskKey, String decision) {
+        Map<String, Object> body = decision(decision);
+        List<ReviewWork> units = reviewWork(app, district, column, taskKey);
+        int reviewers = settings.reviewers();
+        Workers.run(reviewers, w -> {
+            for (ReviewWork unit : Workers.share(units, w, reviewers)) {
+                for (String task : unit.tasks()) {
+                    check(unit.reviewer().postJson("/api/v1/review/tasks/" + task + "/decision", body), decision);
+                }
+            }
+        });
+    }
+
+    record ReviewWork(BenchClient reviewer, List<String> tasks) {
+    }
+
+    /**
+     * The tasks split among signed-in reviewers: per site (two accounts each, as many sessions as there are
+     * reviewers per site) or for the whole district. Never a task of another site.
+     */
+    private List<ReviewWork> reviewWork(AppUnderTest app, String district, String column, String taskKey) {
+        int reviewers = settings.reviewers();
+        int sites = BenchReferenceData.SITES_PER_DISTRICT;
+        List<ReviewWork> units = new ArrayList<>();
+        if ("site_code".equals(column)) {
+            int perSite = Math.max(1, reviewers / sites);
+            for (int i = 0; i < sites; i++) {
+                String site = BenchReferenceData.site(district, i);
+                List<String> tasks = observer.reviewTasks(column, site, taskKey);
+                for (int k = 0; k < perSite; k++) {
+                    units.add(new ReviewWork(new BenchClient(app.baseUrl()).signIn(BenchReferenceData.siteReviewer(site, k % 2),
+                            BenchReferenceData.STAFF_PASSWORD), Workers.share(tasks, k, perSite)));
+                }
+            }
+        } else {
+            List<String> tasks = observer.reviewTasks(column, district, taskKey);
+            for (int k = 0; k < reviewers; k++) {
+                units.add(new ReviewWork(new BenchClient(app.baseUrl()).signIn(BenchReferenceData.districtReviewer(district, k % 2),
+                        BenchReferenceData.STAFF_PASSWORD), Workers.share(tasks, k, reviewers)));
+            }
+        }
+        return units;
+    }
+
+    // ---------------------------------------------------------------- UI sessions
+
+    private void uiSessions(AppUnderTest app) {
+        int n = Math.min(settings.sessions(), settings.cases());
+        List<Person> people = BenchCandidates.of("33", 0, n);
+        long before = app.liveHeapBytes();
+        List<BenchClient> browsers = new ArrayList<>(Collections.nCopies(n, null));
+        Workers.run(8, w -> {
+            for (int i = w; i < n; i += 8) {
+                BenchClient browser = new BenchClient(app.baseUrl()).signIn(people.get(i).registrationNo(), BenchCandidates.PASSWORD);
+                check(browser.get("/materials"), "page");
+                Response init = check(browser.get("/?v-r=init&location=materials&query="), "UI init");
+                if (!init.body().contains("\"uidl\"")) {
+                    throw new IllegalStateException("No UI created: " + init.body().substring(0, Math.min(300, init.body().length())));
+                }
+                browsers.set(i, browser);
+            }
+        });
+        long after = app.liveHeapBytes();
+        double perSession = (after - before) / (double) n;
+        report.add(new Report.Row("Candidate UI session", "live heap per session after full GC",
+                fmt(n) + " signed-in sessions on the upload page", kilobytes(perSession),
+                "≤ 150 KB", perSession <= 150 * 1024,
+                "live heap " + megabytes(before) + " → " + megabytes(after) + " (HTTP session, Vaadin session, UI with the upload page)"));
+        if (browsers.contains(null) || caseSessions.isEmpty()) {
+            throw new IllegalStateException("sessions missing");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<Person> activate(AppUnderTest app, List<Person> people, int threads) {
+        Workers.run(threads, w -> {
+            BenchClient anonymous = new BenchClient(app.baseUrl());
+            for (Person p : Workers.share(people, w, threads)) {
+                Response r = anonymous.postJson("/api/v1/activation", Map.of("registrationNo", p.registrationNo(),
+                        "idNumber", p.idNumber(), "password", BenchCandidates.PASSWORD));
+                if (r.status() != 201 && !"ALREADY_ACTIVATED".equals(r.code())) {
+                    throw new IllegalStateException("Activation of " + p.registrationNo() + ": " + r.status() + " " + r.body());
+                }
+            }
+        });
+        return people;
+    }
+
+    private List<BenchClient> signedIn(AppUnderTest app, List<Person> people, int threads) {
+        List<BenchClient> clients = new ArrayList<>(Collections.nCopies(people.size(), null));
+        Workers.run(threads, w -> {
+            for (int i = w; i < people.size(); i += threads) {
+                clients.set(i, new BenchClient(app.baseUrl()).signIn(people.get(i).registrationNo(), BenchCandidates.PASSWORD));
+            }
+        });
+        return clients;
+    }
+
+    private static Response check(Response response, String what) {
+        if (!response.ok()) {
+            throw new IllegalStateException(what + " failed: " + response.status() + " " + response.body());
+        }
+        return response;
+    }
+
+    private static Map<String, Integer> slots() {
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        slots.put("ID_CARD", 2);
+        slots.put("DIPLOMA", 3);
+        slots.put("DEGREE", 2);
+        slots.put("PROBATION", 3);
+        slots.put("REGISTRATION_FORM", 4);
+        slots.put("PRACTISING_CERTIFICATE", 4);
+        slots.put("FOREIGN_DEGREE_VERIFICATION", 2);
+        slots.put("OTHER", 6);
+        return slots;
+    }
+
+    private void prepareWorkDir() {
+        try {
+            Path images = settings.workDir().resolve("images");
+            if (Files.exists(images)) {
+                try (Stream<Path> files = Files.walk(images)) {
+                    files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Path h2 = settings.workDir().resolve("h2");
+            if (Files.exists(h2)) {
+                try (Stream<Path> files = Files.walk(h2)) {
+                    files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(images);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh database; @return the JDBC URL the observer reads. */
+    private String prepareDatabase() {
+        if (!settings.mariadb()) {
+            return h2Url();
+        }
+        try (Connection c = DriverManager.getConnection(MARIADB_URL + "?allowPublicKeyRetrieval=true&useSSL=false", "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + DATABASE);
+            s.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB on 127.0.0.1:3306 (root, no password) is needed: " + e.getMessage(), e);
+        }
+        return MARIADB_URL + DATABASE + "?sendFractionalSeconds=false&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                + "&allowPublicKeyRetrieval=true&useSSL=false";
+    }
+
+    private String h2Url() {
+        return "jdbc:h2:file:" + settings.workDir().resolve("h2").resolve("shencha") + ";AUTO_SERVER=TRUE";
+    }
+
+    private String user() {
+        return settings.mariadb() ? "root" : "sa";
+    }
+
+    private void machineContext() {
+        report.context("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
+                + memTotal() + " memory, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.context("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        try (Observer o = new Observer(prepareObserverUrl(), user(), "")) {
+            report.context("database", o.version() + (settings.mariadb() ? " on 127.0.0.1 (loopback), through MySQL Connector/J" : " (file, embedded in the app)"));
+        } catch (RuntimeException e) {
+            report.context("database", settings.database());
+        }
+        report.context("load average at the start", loadAverage());
+        report.context("sizes", settings.toString().replaceAll("^BenchSettings\\[|]$", ""));
+    }
+
+    private String prepareObserverUrl() {
+        return settings.mariadb() ? MARIADB_URL + "?allowPublicKeyRetrieval=true&useSSL=false" : "jdbc:h2:mem:probe";
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceAll(".*:\\s*", "")).orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String memTotal() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .map(l -> String.format(Locale.ROOT, "%.0f GB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                    .orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void sleepUntil(Instant when) {
+        long millis = Duration.between(Instant.now(), when).toMillis();
+        if (millis > 0) {
+            AppUnderTest.sleep(millis);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String fmt(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String pct(int part, int whole) {
+        return whole == 0 ? "no attempts" : String.format(Locale.ROOT, "%.0f %%", 100.0 * part / whole);
+    }
+}

@@ -1,0 +1,129 @@
+package cn.shencha.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the app's database to see when something has happened (every case locked, every timer moved): the
+ * benchmark never writes through it. Short queries on the candidate table's indexes and Camunda's.
+ */
+final class Observer implements AutoCloseable {
+
+    private final Connection connection;
+
+    Observer(String url, String user, String password) {
+        try {
+            connection = DriverManager.getConnection(url, user, password);
+            connection.setAutoCommit(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized int casesInPhase(String district, String phase) {
+        return count("select count(*) from candidate where district_code = ? and phase = ?", district, phase);
+    }
+
+    synchronized int published(String district) {
+        return count("select count(*) from candidate where district_code = ? and verdict_published_at is not null", district);
+    }
+
+    record Timers(int count, Instant earliest, Instant latest) {
+    }
+
+    /** The upload-deadline timers waiting in a district's cases. */
+    synchronized Timers uploadDeadlineTimers(String district) {
+        String sql = "select count(*), min(j.DUEDATE_), max(j.DUEDATE_) from ACT_RU_JOB j"
+                + " join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_"
+                + " join candidate c on c.process_instance_id = j.PROCESS_INSTANCE_ID_"
+                + " where d.ACT_ID_ = 'uploadDeadlinePassed' and c.district_code = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, district);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Timers(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Review tasks of one exam site (siteReview) or district (districtReview). */
+    synchronized List<String> reviewTasks(String column, String code, String taskKey) {
+        String sql = "select t.ID_ from ACT_RU_TASK t join candidate c on c.process_instance_id = t.PROC_INST_ID_"
+                + " where c." + column + " = ? and t.TASK_DEF_KEY_ = ? order by t.ID_";
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, code);
+            statement.setString(2, taskKey);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    synchronized String phaseOf(String registrationNo) {
+        try (PreparedStatement statement = connection.prepareStatement("select phase from candidate where registration_no = ?")) {
+            statement.setString(1, registrationNo);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String version() {
+        try (PreparedStatement statement = connection.prepareStatement("select version()");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return connection.getMetaData().getDatabaseProductName() + " " + rs.getString(1);
+        } catch (SQLException e) {
+            try {
+                return connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
+            } catch (SQLException ignored) {
+                return "?";
+            }
+        }
+    }
+
+    private int count(String sql, String... params) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing anyway
+        }
+    }
+}
