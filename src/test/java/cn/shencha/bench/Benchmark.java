@@ -95,7 +95,7 @@ public final class Benchmark {
         // 1. The app as Camunda configures it by default: start-up, then a deadline night as the "before".
         try (AppUnderTest app = start("camunda-defaults", CAMUNDA_DEFAULTS)) {
             observer = new Observer(jdbcUrl, user(), "");
-            startUp(app);
+            startUp(app, "first start: empty database, schema created (Flyway + Camunda)");
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
             importAll(admin, "31", before);
             importAll(admin, "34", uploaders);
@@ -108,6 +108,7 @@ public final class Benchmark {
         }
         // 2. The app as shipped (application.properties): everything else.
         try (AppUnderTest app = start("tuned", List.of())) {
+            startUp(app, "restart: " + fmt(before.size() + night.size() + uploaders.size()) + " cases in the database");
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
             deadlineMove(admin, "32", night.size());
             uploads(app, uploaders);
@@ -165,12 +166,12 @@ public final class Benchmark {
         return AppUnderTest.start(label, settings.workDir(), jvm, env, args);
     }
 
-    private void startUp(AppUnderTest app) {
+    private void startUp(AppUnderTest app, String situation) {
         long first = app.millisToFirstAnswer();
         AppUnderTest.sleep(10_000); // idle: start-up work done, nothing asked
         long rss = app.rssBytes();
-        report.add(new Report.Row("Start-up", "time to first answer (GET /actuator/health 200)", "empty database",
-                seconds(first / 1000.0), "≤ 20 s", first <= 20_000, "schema creation (Flyway + Camunda) included"));
+        report.add(new Report.Row("Start-up", "time to first answer (GET /actuator/health 200)", situation,
+                seconds(first / 1000.0), "≤ 20 s", first <= 20_000, "JVM launch to the first 200"));
         report.add(new Report.Row("Start-up", "idle RSS, 10 s after the first answer", "-Xmx" + settings.appHeap(),
                 megabytes(rss), "≤ 700 MB", rss <= 700L * 1024 * 1024, "live heap after full GC: " + megabytes(app.liveHeapBytes())));
     }
