@@ -1,8 +1,6 @@
 package cn.shencha.materials.image;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
@@ -10,7 +8,6 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * Turns an uploaded file into the image to store, or refuses it with a reason the candidate understands:
@@ -23,8 +20,8 @@ import net.coobird.thumbnailator.Thumbnails;
  *     as far as needed to fit the limit, never below a legible size;</li>
  * <li>quality hints: too small to read, probably blurred.</li>
  * </ol>
- * Scaling uses Thumbnailator (progressive bilinear: it halves in steps, so thin strokes of text survive a
- * 3–6× reduction, where one bilinear step would drop them).
+ * Scaling ({@link Scaler}) halves in steps and averages areas, so thin strokes of text survive a 3–6×
+ * reduction, where one bilinear step would drop them.
  */
 public class ImagePipeline {
 
@@ -33,6 +30,7 @@ public class ImagePipeline {
     private static final float BEST_QUALITY = 0.92f;
     private static final float LOWEST_QUALITY = 0.45f;
     private static final double SIZE_STEP = 0.9;
+    /** The blur meter's scale: about 1000 px. */
     private static final int BLUR_MEASURE_SIDE = 1000;
 
     /** See {@code cn.shencha.materials.MaterialsProperties} for what each limit means. */
@@ -91,6 +89,11 @@ public class ImagePipeline {
             warnings.add(QualityWarning.TOO_SMALL);
         }
 
+        Scaler scaler = new Scaler(decoded);
+        if (BlurMeter.sharpness(scaler.at(BLUR_MEASURE_SIDE)) < BlurMeter.BLURRY_BELOW) {
+            warnings.add(QualityWarning.BLURRY);
+        }
+
         boolean keepAsIs = orientation == 1 && subsampling == 1 && container.stripped().length <= maxStoredBytes
                 && (container.kind() == FileKind.PNG || container.components() == 1 || container.components() == 3);
         ProcessedImage result;
@@ -99,14 +102,8 @@ public class ImagePipeline {
             result = new ProcessedImage(container.stripped(), png ? "image/png" : "image/jpeg", png ? "png" : "jpg",
                     container.width(), container.height(), original.length, uprightWidth, uprightHeight,
                     false, false, false, 0f, warnings, sha256(container.stripped()));
-            if (isBlurry(decoded)) {
-                warnings.add(QualityWarning.BLURRY);
-            }
         } else {
-            Encoded encoded = fit(decoded, orientation, maxStoredBytes);
-            if (isBlurry(encoded.picture())) {
-                warnings.add(QualityWarning.BLURRY);
-            }
+            Encoded encoded = fit(scaler, orientation, maxStoredBytes);
             result = new ProcessedImage(encoded.bytes(), "image/jpeg", "jpg", encoded.picture().getWidth(),
                     encoded.picture().getHeight(), original.length, uprightWidth, uprightHeight,
                     original.length > maxStoredBytes, orientation != 1, container.kind() == FileKind.PNG,
@@ -124,12 +121,12 @@ public class ImagePipeline {
      * size grows about with its pixel count), at least 10 % smaller, never below the legible floor. Only at
      * the floor may the quality drop further. Nothing fits even then: refused.
      */
-    private Encoded fit(BufferedImage decoded, int orientation, int maxBytes) {
-        int longSide = Math.max(decoded.getWidth(), decoded.getHeight());
+    private Encoded fit(Scaler scaler, int orientation, int maxBytes) {
+        int longSide = scaler.longSide();
         int floor = Math.min(longSide, limits.legibleLongSide());
         int size = Math.min(longSide, limits.maxStoredLongSide());
         while (true) {
-            BufferedImage picture = Orientation.upright(scale(decoded, size), orientation);
+            BufferedImage picture = Orientation.upright(scaler.at(size), orientation);
             byte[] good = Codecs.encodeJpeg(picture, GOOD_QUALITY);
             if (good.length <= maxBytes) {
                 return refine(picture, maxBytes, new Encoded(picture, good, GOOD_QUALITY), BEST_QUALITY);
@@ -168,21 +165,6 @@ public class ImagePipeline {
             }
         }
         return result;
-    }
-
-    private static BufferedImage scale(BufferedImage image, int longSide) {
-        if (Math.max(image.getWidth(), image.getHeight()) <= longSide) {
-            return image;
-        }
-        try {
-            return Thumbnails.of(image).size(longSide, longSide).imageType(BufferedImage.TYPE_INT_RGB).asBufferedImage();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isBlurry(BufferedImage picture) {
-        return BlurMeter.sharpness(scale(picture, BLUR_MEASURE_SIDE)) < BlurMeter.BLURRY_BELOW;
     }
 
     private void checkHeader(long width, long height) {
