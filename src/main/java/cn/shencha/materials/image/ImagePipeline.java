@@ -29,9 +29,17 @@ public class ImagePipeline {
     private static final float GOOD_QUALITY = 0.72f;
     private static final float BEST_QUALITY = 0.92f;
     private static final float LOWEST_QUALITY = 0.45f;
-    private static final double SIZE_STEP = 0.9;
-    /** The blur meter's scale: about 1000 px. */
-    private static final int BLUR_MEASURE_SIDE = 1000;
+    /** The blur meter's scale and the probe's: about 1000 px. */
+    private static final int PROBE_SIDE = 1000;
+    /**
+     * A first guess for how a JPEG's bytes grow with the pixel count of the same picture: less than in
+     * proportion, since a larger copy has less detail per pixel (0.55–0.9 for photographed documents between
+     * 1000 and 2560 px; about 0.7 near the phone photo's 200 KB size).
+     */
+    private static final double SIZE_EXPONENT = 0.7;
+    /** Sizes are aimed at 96 % of the limit; a file within 8 % of it is full enough. */
+    private static final double AIM = 0.96;
+    private static final double FULL_ENOUGH = 0.92;
 
     /** See {@code cn.shencha.materials.MaterialsProperties} for what each limit means. */
     public record Limits(int maxUploadBytes, long maxSourcePixels, int maxSourceSide, long maxDecodedPixels,
@@ -88,59 +96,106 @@ public class ImagePipeline {
         if (Math.min(uprightWidth, uprightHeight) < limits.smallShortSide()) {
             warnings.add(QualityWarning.TOO_SMALL);
         }
-
         Scaler scaler = new Scaler(decoded);
-        if (BlurMeter.sharpness(scaler.at(BLUR_MEASURE_SIDE)) < BlurMeter.BLURRY_BELOW) {
+        // About 1000 px: the blur meter's scale, and the probe that predicts the size that fits.
+        BufferedImage probe = scaler.at(PROBE_SIDE);
+        if (BlurMeter.sharpness(probe) < BlurMeter.BLURRY_BELOW) {
             warnings.add(QualityWarning.BLURRY);
         }
 
         boolean keepAsIs = orientation == 1 && subsampling == 1 && container.stripped().length <= maxStoredBytes
                 && (container.kind() == FileKind.PNG || container.components() == 1 || container.components() == 3);
-        ProcessedImage result;
         if (keepAsIs) {
             boolean png = container.kind() == FileKind.PNG;
-            result = new ProcessedImage(container.stripped(), png ? "image/png" : "image/jpeg", png ? "png" : "jpg",
+            return new ProcessedImage(container.stripped(), png ? "image/png" : "image/jpeg", png ? "png" : "jpg",
                     container.width(), container.height(), original.length, uprightWidth, uprightHeight,
                     false, false, false, 0f, warnings, sha256(container.stripped()));
-        } else {
-            Encoded encoded = fit(scaler, orientation, maxStoredBytes);
-            result = new ProcessedImage(encoded.bytes(), "image/jpeg", "jpg", encoded.picture().getWidth(),
-                    encoded.picture().getHeight(), original.length, uprightWidth, uprightHeight,
-                    original.length > maxStoredBytes, orientation != 1, container.kind() == FileKind.PNG,
-                    encoded.quality(), warnings, sha256(encoded.bytes()));
         }
-        return result;
+        Encoded encoded = fit(scaler, probe, orientation, maxStoredBytes);
+        return new ProcessedImage(encoded.bytes(), "image/jpeg", "jpg", encoded.picture().getWidth(),
+                encoded.picture().getHeight(), original.length, uprightWidth, uprightHeight,
+                original.length > maxStoredBytes, orientation != 1, container.kind() == FileKind.PNG,
+                encoded.quality(), warnings, sha256(encoded.bytes()));
     }
 
     private record Encoded(BufferedImage picture, byte[] bytes, float quality) {
     }
 
+    /** A JPEG size measured at the good quality: the long side of the picture and its bytes. */
+    private record Measured(int side, int bytes) {
+
+        /**
+         * The long side at which the same picture would take {@code wanted} bytes, when its bytes grow with
+         * the pixel count (side²) to the power {@code exponent}.
+         */
+        double sideFor(double wanted, double exponent) {
+            return side * Math.pow(wanted / bytes, 1 / (2 * exponent));
+        }
+
+        /** The exponent seen between two sizes of the same picture, within bounds; the default when unclear. */
+        double exponentTo(Measured other) {
+            if (other.side == side || other.bytes == bytes) {
+                return SIZE_EXPONENT;
+            }
+            double exponent = Math.log((double) other.bytes / bytes) / (2 * Math.log((double) other.side / side));
+            return Math.max(0.4, Math.min(1.2, exponent));
+        }
+    }
+
     /**
-     * The largest picture (up to {@code maxStoredLongSide}) at the best quality that fits. Each size is tried
-     * at a good quality; when that is too large, the next size is predicted from the bytes it took (a JPEG's
-     * size grows about with its pixel count), at least 10 % smaller, never below the legible floor. Only at
-     * the floor may the quality drop further. Nothing fits even then: refused.
+     * The largest picture (up to {@code maxStoredLongSide}) at the best quality that fits. The probe's JPEG at
+     * the good quality predicts the long side whose good-quality JPEG fills about 96 % of the limit (bytes per
+     * pixel fall a little as a picture grows, see {@link #SIZE_EXPONENT}); usually that one encode fits within
+     * 8 % and is kept. A miss is corrected with the growth measured between the last two sizes: down until it
+     * fits, or once up when it is well under the limit (the smaller one kept if that overshoots). Never below
+     * the legible floor; only there may the quality drop further. Nothing fits even then: refused.
      */
-    private Encoded fit(Scaler scaler, int orientation, int maxBytes) {
+    private Encoded fit(Scaler scaler, BufferedImage probe, int orientation, int maxBytes) {
         int longSide = scaler.longSide();
         int floor = Math.min(longSide, limits.legibleLongSide());
-        int size = Math.min(longSide, limits.maxStoredLongSide());
+        int cap = Math.min(longSide, limits.maxStoredLongSide());
+        double aim = AIM * maxBytes;
+        Measured last = null;
+        int size = cap;
+        if (floor < cap) { // else there is no size to choose
+            last = new Measured(Scaler.longSide(probe), Codecs.encodeJpeg(probe, GOOD_QUALITY).length);
+            size = clamp(last.sideFor(aim, SIZE_EXPONENT), floor, cap);
+        }
+        int tooLarge = cap + 1; // the smallest long side known not to fit
+        Encoded fits = null;
         while (true) {
             BufferedImage picture = Orientation.upright(scaler.at(size), orientation);
             byte[] good = Codecs.encodeJpeg(picture, GOOD_QUALITY);
-            if (good.length <= maxBytes) {
-                return refine(picture, maxBytes, new Encoded(picture, good, GOOD_QUALITY), BEST_QUALITY);
-            }
-            if (size <= floor) {
-                byte[] lowest = Codecs.encodeJpeg(picture, LOWEST_QUALITY);
-                if (lowest.length > maxBytes) {
-                    throw ImageRefusal.tooComplex(maxBytes / 1024);
+            Measured now = new Measured(size, good.length);
+            double exponent = last == null ? SIZE_EXPONENT : last.exponentTo(now);
+            last = now;
+            if (good.length > maxBytes) {
+                tooLarge = size;
+                if (fits != null) { // the step up was too far: keep the smaller one that fits
+                    return refine(fits.picture(), maxBytes, fits, BEST_QUALITY);
                 }
-                return refine(picture, maxBytes, new Encoded(picture, lowest, LOWEST_QUALITY), GOOD_QUALITY);
+                if (size <= floor) {
+                    byte[] lowest = Codecs.encodeJpeg(picture, LOWEST_QUALITY);
+                    if (lowest.length > maxBytes) {
+                        throw ImageRefusal.tooComplex(maxBytes / 1024);
+                    }
+                    return refine(picture, maxBytes, new Encoded(picture, lowest, LOWEST_QUALITY), GOOD_QUALITY);
+                }
+                size = Math.max(floor, Math.min(size - 1, (int) now.sideFor(aim, exponent)));
+            } else {
+                boolean steppedUp = fits != null; // one step up is enough: a closer fit is not worth more encodes
+                fits = new Encoded(picture, good, GOOD_QUALITY);
+                int larger = Math.min(tooLarge - 1, clamp(now.sideFor(aim, exponent), floor, cap));
+                if (good.length >= FULL_ENOUGH * maxBytes || steppedUp || larger <= size) {
+                    return refine(fits.picture(), maxBytes, fits, BEST_QUALITY);
+                }
+                size = larger;
             }
-            double predicted = size * Math.sqrt((double) maxBytes / good.length) * 0.97;
-            size = Math.max(floor, (int) Math.round(Math.min(size * SIZE_STEP, predicted)));
         }
+    }
+
+    private static int clamp(double side, int floor, int cap) {
+        return (int) Math.max(floor, Math.min(cap, Math.round(side)));
     }
 
     /** Raises the quality from {@code fits} towards {@code tooHigh} in halvings, keeping the best that fits. */
