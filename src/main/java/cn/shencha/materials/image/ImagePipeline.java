@@ -172,14 +172,14 @@ public class ImagePipeline {
             if (good.length > maxBytes) {
                 tooLarge = size;
                 if (fits != null) { // the step up was too far: keep the smaller one that fits
-                    return refine(fits.picture(), maxBytes, fits, BEST_QUALITY);
+                    return refine(fits, maxBytes, BEST_QUALITY, 0);
                 }
                 if (size <= floor) {
                     byte[] lowest = Codecs.encodeJpeg(picture, LOWEST_QUALITY);
                     if (lowest.length > maxBytes) {
                         throw ImageRefusal.tooComplex(maxBytes / 1024);
                     }
-                    return refine(picture, maxBytes, new Encoded(picture, lowest, LOWEST_QUALITY), GOOD_QUALITY);
+                    return refine(new Encoded(picture, lowest, LOWEST_QUALITY), maxBytes, GOOD_QUALITY, good.length);
                 }
                 size = Math.max(floor, Math.min(size - 1, (int) now.sideFor(aim, exponent)));
             } else {
@@ -187,7 +187,7 @@ public class ImagePipeline {
                 fits = new Encoded(picture, good, GOOD_QUALITY);
                 int larger = Math.min(tooLarge - 1, clamp(now.sideFor(aim, exponent), floor, cap));
                 if (good.length >= FULL_ENOUGH * maxBytes || steppedUp || larger <= size) {
-                    return refine(fits.picture(), maxBytes, fits, BEST_QUALITY);
+                    return refine(fits, maxBytes, BEST_QUALITY, 0);
                 }
                 size = larger;
             }
@@ -198,28 +198,51 @@ public class ImagePipeline {
         return (int) Math.max(floor, Math.min(cap, Math.round(side)));
     }
 
-    /** Raises the quality from {@code fits} towards {@code tooHigh} in halvings, keeping the best that fits. */
-    private static Encoded refine(BufferedImage picture, int maxBytes, Encoded fits, float tooHigh) {
-        if (tooHigh == BEST_QUALITY) {
-            byte[] best = Codecs.encodeJpeg(picture, BEST_QUALITY);
-            if (best.length <= maxBytes) {
-                return new Encoded(picture, best, BEST_QUALITY);
-            }
-        }
-        float lo = fits.quality();
-        float hi = tooHigh;
+    /**
+     * Raises the quality from {@code fits} towards {@code tooHigh}: at most two more encodes, none once the file
+     * fills the limit within 8 %. {@code tooHighBytes} is 0 when {@code tooHigh} is untried: then it is tried
+     * first. Otherwise the quality is interpolated between the two known sizes.
+     */
+    private static Encoded refine(Encoded fits, int maxBytes, float tooHigh, int tooHighBytes) {
         Encoded result = fits;
-        for (int step = 0; step < 3; step++) {
-            float mid = Math.round((lo + hi) / 2 * 100) / 100f;
-            byte[] attempt = Codecs.encodeJpeg(picture, mid);
+        float high = tooHigh;
+        int highBytes = tooHighBytes;
+        for (int step = 0; step < 2 && result.bytes().length < FULL_ENOUGH * maxBytes; step++) {
+            float quality = highBytes == 0 ? high
+                    : interpolate(result.quality(), result.bytes().length, high, highBytes, AIM * maxBytes);
+            if (quality <= result.quality() || (highBytes > 0 && quality >= high)) {
+                break;
+            }
+            byte[] attempt = Codecs.encodeJpeg(result.picture(), quality);
             if (attempt.length <= maxBytes) {
-                result = new Encoded(picture, attempt, mid);
-                lo = mid;
+                result = new Encoded(result.picture(), attempt, quality);
+                if (quality >= high) {
+                    break;
+                }
             } else {
-                hi = mid;
+                high = quality;
+                highBytes = attempt.length;
             }
         }
         return result;
+    }
+
+    /**
+     * The quality (rounded down to hundredths) expected to take {@code wanted} bytes, between two measured ones.
+     * JPEG bytes follow the logarithm of the writer's quantisation scale (IJG: 2 − 2q from quality 0.5 up, 0.5 / q
+     * below) about linearly, much closer than the quality itself; in between they come out a little smaller than
+     * that line, so the guess errs on the side that fits.
+     */
+    private static float interpolate(float low, int lowBytes, float high, int highBytes, double wanted) {
+        double share = (wanted - lowBytes) / (highBytes - lowBytes);
+        double logLow = Math.log(tableScale(low));
+        double scale = Math.exp(logLow + share * (Math.log(tableScale(high)) - logLow));
+        double quality = scale > 1 ? 0.5 / scale : 1 - scale / 2;
+        return (float) Math.floor(quality * 100) / 100f;
+    }
+
+    private static double tableScale(float quality) {
+        return quality < 0.5f ? 0.5 / quality : 2 - 2 * quality;
     }
 
     private void checkHeader(long width, long height) {
