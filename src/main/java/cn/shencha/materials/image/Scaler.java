@@ -1,7 +1,10 @@
 package cn.shencha.materials.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.WritableRaster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,15 +15,27 @@ import java.util.List;
  * pixel, so a stroke one pixel wide fades by the reduction but never drops out, as it can between the sample
  * points of a bilinear step. Each halving is kept: every further size is made from the nearest larger one
  * (a quarter of the pixels per halving) instead of from the full decoded picture again.
- * Works on TYPE_INT_RGB images with their own data buffer, as {@link Codecs#toRgb} makes them.
+ * Makes TYPE_INT_RGB images. Reads those (with their own data buffer, as {@link Codecs#toRgb} makes them) and,
+ * for the first halving, the TYPE_3BYTE_BGR that the JPEG reader decodes to: a photo's 12 MP are then never
+ * copied to TYPE_INT_RGB (48 MB) when only smaller sizes are stored.
  */
 final class Scaler {
 
     /** The decoded picture and its halvings so far, largest first. */
     private final List<BufferedImage> levels = new ArrayList<>();
 
+    /** @param decoded TYPE_INT_RGB, or TYPE_3BYTE_BGR (converted only when needed at its full size) */
     Scaler(BufferedImage decoded) {
-        levels.add(decoded);
+        levels.add(decoded.getType() == BufferedImage.TYPE_INT_RGB || Bytes.readable(decoded) ? decoded
+                : Codecs.toRgb(decoded));
+    }
+
+    /** The decoded picture as TYPE_INT_RGB. */
+    private BufferedImage full() {
+        if (levels.get(0).getType() != BufferedImage.TYPE_INT_RGB) {
+            levels.set(0, Codecs.toRgb(levels.get(0)));
+        }
+        return levels.get(0);
     }
 
     int longSide() {
@@ -32,7 +47,7 @@ final class Scaler {
         BufferedImage full = levels.get(0);
         int fullSide = longSide(full);
         if (longSide >= fullSide) {
-            return full;
+            return full();
         }
         BufferedImage from = full;
         for (int i = 1; longSide(from) / 2 >= longSide; i++) {
@@ -40,6 +55,9 @@ final class Scaler {
                 levels.add(halve(from));
             }
             from = levels.get(i);
+        }
+        if (from == full) {
+            from = full();
         }
         int width = Math.max(1, (int) Math.round((double) full.getWidth() * longSide / fullSide));
         int height = Math.max(1, (int) Math.round((double) full.getHeight() * longSide / fullSide));
@@ -52,6 +70,9 @@ final class Scaler {
 
     /** Half the width and height (an odd last row or column left out): each pixel the mean of a 2×2 block. */
     static BufferedImage halve(BufferedImage src) {
+        if (src.getType() != BufferedImage.TYPE_INT_RGB) {
+            return halve(Bytes.of(src), src.getWidth() / 2, src.getHeight() / 2);
+        }
         int sw = src.getWidth();
         int w = sw / 2;
         int h = src.getHeight() / 2;
@@ -73,6 +94,54 @@ final class Scaler {
             }
         }
         return dst;
+    }
+
+    private static BufferedImage halve(Bytes in, int w, int h) {
+        byte[] data = in.data();
+        int step = in.step();
+        int red = in.red();
+        int green = in.green();
+        int blue = in.blue();
+        BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] out = pixels(dst);
+        for (int y = 0; y < h; y++) {
+            int a = in.start() + 2 * y * in.scanline(); // top left of the block
+            int c = a + in.scanline(); // bottom left
+            for (int x = 0, o = y * w; x < w; x++, o++, a += 2 * step, c += 2 * step) {
+                int r = (data[a + red] & 0xFF) + (data[a + step + red] & 0xFF)
+                        + (data[c + red] & 0xFF) + (data[c + step + red] & 0xFF);
+                int g = (data[a + green] & 0xFF) + (data[a + step + green] & 0xFF)
+                        + (data[c + green] & 0xFF) + (data[c + step + green] & 0xFF);
+                int b = (data[a + blue] & 0xFF) + (data[a + step + blue] & 0xFF)
+                        + (data[c + blue] & 0xFF) + (data[c + step + blue] & 0xFF);
+                out[o] = ((r + 2) >> 2) << 16 | ((g + 2) >> 2) << 8 | ((b + 2) >> 2);
+            }
+        }
+        return dst;
+    }
+
+    /**
+     * Where the pixels of a TYPE_3BYTE_BGR image lie in its byte array: pixel (x, y) at
+     * {@code start + y * scanline + x * step}, its red, green and blue at those offsets from there.
+     */
+    private record Bytes(byte[] data, int start, int scanline, int step, int red, int green, int blue) {
+
+        static boolean readable(BufferedImage image) {
+            WritableRaster raster = image.getRaster();
+            return image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                    && raster.getSampleModel() instanceof ComponentSampleModel
+                    && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1;
+        }
+
+        static Bytes of(BufferedImage image) {
+            WritableRaster raster = image.getRaster();
+            ComponentSampleModel model = (ComponentSampleModel) raster.getSampleModel();
+            int[] bands = model.getBandOffsets();
+            int start = raster.getDataBuffer().getOffset() - raster.getSampleModelTranslateY() * model.getScanlineStride()
+                    - raster.getSampleModelTranslateX() * model.getPixelStride();
+            return new Bytes(((DataBufferByte) raster.getDataBuffer()).getData(), start, model.getScanlineStride(),
+                    model.getPixelStride(), bands[0], bands[1], bands[2]);
+        }
     }
 
     /** Scaled down to width × height by area averaging, separably: rows first, then columns. */
