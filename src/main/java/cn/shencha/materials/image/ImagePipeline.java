@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * <li>structure walked and dimensions checked from the header before any decoding (decompression bombs);</li>
  * <li>decoded (larger pictures subsampled while decoding, so memory stays bounded); broken files refused;</li>
  * <li>a file that fits the limit, is upright and needs no colour conversion is stored as it was, only with
- *     its metadata removed; any other is turned upright and re-encoded as JPEG, scaled down step by step only
- *     as far as needed to fit the limit, never below a legible size;</li>
+ *     its metadata removed; any other is turned upright and re-encoded as JPEG, at the largest size that fits
+ *     the limit (predicted from a small copy, corrected when missed), never below a legible size;</li>
  * <li>quality hints: too small to read, probably blurred.</li>
  * </ol>
  * Scaling ({@link Scaler}) halves in steps and averages areas, so thin strokes of text survive a 3–6×
