@@ -37,7 +37,10 @@ final class Codecs {
     private Codecs() {
     }
 
-    /** Decodes the first image, every {@code subsampling}-th pixel per axis, as TYPE_INT_RGB on white. */
+    /**
+     * Decodes the first image, every {@code subsampling}-th pixel per axis, as TYPE_INT_RGB on white, or as
+     * the TYPE_3BYTE_BGR the JPEG reader gives (no alpha to paint on white; {@link Scaler} reads it as it is).
+     */
     static BufferedImage decode(FileKind kind, byte[] data, int subsampling) {
         ImageReader reader = reader(kind);
         List<String> warnings = new ArrayList<>();
@@ -52,7 +55,7 @@ final class Codecs {
             if (warnings.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature end"))) {
                 throw ImageRefusal.truncated();
             }
-            return toRgb(image);
+            return image.getType() == BufferedImage.TYPE_3BYTE_BGR ? image : toRgb(image);
         } catch (IOException | RuntimeException e) {
             if (e instanceof cn.shencha.base.web.ShenchaException refusal) {
                 throw refusal;

@@ -158,6 +158,57 @@ class ImagePipelineTests {
     }
 
     @Test
+    void keepsHairlinesVisibleWhenAPhoneSizedPhotoIsShrunk() {
+        // A form's ruled lines, 1 px wide in a 12-megapixel photo: after a reduction of about 2.5–3× to fit the
+        // limit each must still be clearly darker than the paper beside it. Scaling by sampling (a single
+        // bilinear step, source subsampling) loses some of them entirely.
+        BufferedImage photo = TestImages.document(4032, 3024, 17);
+        java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(new Color(246, 244, 238));
+        g.fillRect(600, 900, 1400, 1200);
+        g.fillRect(2100, 900, 1400, 1200);
+        g.setColor(new Color(30, 30, 35));
+        for (int x = 620; x < 1980; x += 37) {
+            g.drawLine(x, 900, x, 2099);
+        }
+        for (int y = 920; y < 2080; y += 37) {
+            g.drawLine(2100, y, 3499, y);
+        }
+        g.dispose();
+
+        ProcessedImage stored = pipeline.process(TestImages.jpeg(photo, 0.92f), LIMIT);
+
+        BufferedImage result = TestImages.read(stored.bytes());
+        double f = result.getWidth() / 4032.0;
+        assertThat(f).isLessThan(0.5);
+        for (int x = 620; x < 1980; x += 37) {
+            int cx = (int) Math.round((x + 0.5) * f - 0.5);
+            int cy = (int) (1500 * f);
+            assertThat(hairlineContrast(result, cx, cy, 1, 0)).as("vertical line at x %d", x).isGreaterThanOrEqualTo(32);
+        }
+        for (int y = 920; y < 2080; y += 37) {
+            int cx = (int) (2800 * f);
+            int cy = (int) Math.round((y + 0.5) * f - 0.5);
+            assertThat(hairlineContrast(result, cx, cy, 0, 1)).as("horizontal line at y %d", y).isGreaterThanOrEqualTo(32);
+        }
+    }
+
+    /** How much darker (luminance) the darkest pixel within 2 px of (x, y) is than the lightest within 6 px. */
+    private static int hairlineContrast(BufferedImage image, int x, int y, int dx, int dy) {
+        int dark = 255;
+        int paper = 0;
+        for (int d = -6; d <= 6; d++) {
+            int p = image.getRGB(x + d * dx, y + d * dy);
+            int luma = (299 * ((p >> 16) & 0xFF) + 587 * ((p >> 8) & 0xFF) + 114 * (p & 0xFF)) / 1000;
+            paper = Math.max(paper, luma);
+            if (Math.abs(d) <= 2) {
+                dark = Math.min(dark, luma);
+            }
+        }
+        return paper - dark;
+    }
+
+    @Test
     void storesALargePngAsJpegAndASmallOneAsPng() {
         BufferedImage withAlpha = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = withAlpha.createGraphics();
