@@ -2,14 +2,13 @@ package cn.shencha.admin;
 
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.District;
+import cn.shencha.review.DeadlineTimers;
 import cn.shencha.review.Deadlines;
 import cn.shencha.review.MaterialReviewProcess;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +25,14 @@ class DistrictTimers {
 
     private final AdminQueries queries;
     private final CandidateRepository candidates;
-    private final ManagementService managementService;
+    private final DeadlineTimers deadlineTimers;
     private final Deadlines deadlines;
 
-    DistrictTimers(AdminQueries queries, CandidateRepository candidates, ManagementService managementService,
+    DistrictTimers(AdminQueries queries, CandidateRepository candidates, DeadlineTimers deadlineTimers,
                    Deadlines deadlines) {
         this.queries = queries;
         this.candidates = candidates;
-        this.managementService = managementService;
+        this.deadlineTimers = deadlineTimers;
         this.deadlines = deadlines;
     }
 
@@ -44,41 +43,17 @@ class DistrictTimers {
         int total = cases.size();
         int moved = 0;
         progress.update(0, total);
-        Map<String, String> timerByJobDefinition = deadlineTimerDefinitions();
         for (int from = 0; from < total; from += CHUNK) {
             List<AdminQueries.CaseRef> chunk = cases.subList(from, Math.min(total, from + CHUNK));
             Map<String, Long> candidateByInstance = new HashMap<>();
             chunk.forEach(c -> candidateByInstance.put(c.processInstanceId(), c.candidateId()));
             // Loaded once here, the deadlines bean then finds them in the persistence context.
             candidates.findAllById(chunk.stream().map(AdminQueries.CaseRef::candidateId).toList());
-            // (A job query by activity id and process instance ids together is broken in Camunda 7.24: the
-            // timers are told apart by their job definitions instead.)
-            List<Job> jobs = managementService.createJobQuery().timers()
-                    .processInstanceIds(candidateByInstance.keySet()).list();
-            for (Job job : jobs) {
-                String timer = timerByJobDefinition.get(job.getJobDefinitionId());
-                if (timer == null) {
-                    continue;
-                }
-                Date due = dueDate(timer, candidateByInstance.get(job.getProcessInstanceId()));
-                if (job.getDuedate() == null || !job.getDuedate().equals(due)) {
-                    managementService.setJobDuedate(job.getId(), due);
-                    moved++;
-                }
-            }
+            moved += deadlineTimers.move(candidateByInstance.keySet(),
+                    (timer, processInstanceId) -> dueDate(timer, candidateByInstance.get(processInstanceId)));
             progress.update(from + chunk.size(), total);
         }
         return moved;
-    }
-
-    /** Job definition id to timer activity id, over every deployed version of the process. */
-    private Map<String, String> deadlineTimerDefinitions() {
-        Map<String, String> byId = new HashMap<>();
-        managementService.createJobDefinitionQuery()
-                .activityIdIn(MaterialReviewProcess.DEADLINE_TIMERS)
-                .list()
-                .forEach(definition -> byId.put(definition.getId(), definition.getActivityId()));
-        return byId;
     }
 
     /** How many cases of this district have a process (the progress bar's 100 %). */

@@ -3,14 +3,12 @@ package cn.shencha.review;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.District;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TimerRescheduler {
 
-    private final ManagementService managementService;
+    private static final int BATCH = 500;
+
+    private final DeadlineTimers deadlineTimers;
     private final CandidateRepository candidates;
 
-    TimerRescheduler(ManagementService managementService, CandidateRepository candidates) {
-        this.managementService = managementService;
+    TimerRescheduler(DeadlineTimers deadlineTimers, CandidateRepository candidates) {
+        this.deadlineTimers = deadlineTimers;
         this.candidates = candidates;
     }
 
@@ -36,14 +36,11 @@ class TimerRescheduler {
         Map<String, Candidate> byProcessInstance = candidates
                 .findByDistrictCodeAndProcessInstanceIdIsNotNull(district.getCode()).stream()
                 .collect(Collectors.toMap(Candidate::getProcessInstanceId, Function.identity()));
+        List<String> instances = List.copyOf(byProcessInstance.keySet());
         int moved = 0;
-        for (String timer : MaterialReviewProcess.DEADLINE_TIMERS) {
-            for (Job job : managementService.createJobQuery().timers().activityId(timer).list()) {
-                Candidate candidate = byProcessInstance.get(job.getProcessInstanceId());
-                if (candidate != null && moveIfChanged(job, Deadlines.dueDate(timer, candidate, district))) {
-                    moved++;
-                }
-            }
+        for (int from = 0; from < instances.size(); from += BATCH) {
+            moved += deadlineTimers.move(instances.subList(from, Math.min(instances.size(), from + BATCH)),
+                    (timer, instance) -> Date.from(Deadlines.dueDate(timer, byProcessInstance.get(instance), district)));
         }
         return moved;
     }
@@ -51,24 +48,10 @@ class TimerRescheduler {
     /** @return how many timer jobs of this one candidate got a new due date */
     @Transactional(propagation = Propagation.MANDATORY)
     int rescheduleCandidate(Candidate candidate, District district) {
-        int moved = 0;
-        for (String timer : MaterialReviewProcess.DEADLINE_TIMERS) {
-            List<Job> jobs = managementService.createJobQuery().timers().activityId(timer)
-                    .processInstanceId(candidate.getProcessInstanceId()).list();
-            for (Job job : jobs) {
-                if (moveIfChanged(job, Deadlines.dueDate(timer, candidate, district))) {
-                    moved++;
-                }
-            }
+        if (candidate.getProcessInstanceId() == null) {
+            return 0;
         }
-        return moved;
-    }
-
-    private boolean moveIfChanged(Job job, Instant due) {
-        if (job.getDuedate() != null && job.getDuedate().toInstant().equals(due)) {
-            return false;
-        }
-        managementService.setJobDuedate(job.getId(), Date.from(due));
-        return true;
+        return deadlineTimers.move(Set.of(candidate.getProcessInstanceId()),
+                (timer, instance) -> Date.from(Deadlines.dueDate(timer, candidate, district)));
     }
 }

@@ -214,6 +214,15 @@ final class AppUnderTest implements AutoCloseable {
         }
     }
 
+    /** Lines of the app's log that contain the text (errors, deadlocks). */
+    long logLinesContaining(String text) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the app's log shows an OutOfMemoryError. */
     boolean loggedOutOfMemory() {
         try {

@@ -121,7 +121,9 @@ public final class Benchmark {
             reviewerDecisions(app, "32");
             wholeCases(app, admin);
             uiSessions(app);
-            report.context("app log", app.log().toString());
+            report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
+                    + app.logLinesContaining("Deadlock found") + " deadlocks, " + app.logLinesContaining("OptimisticLockingException")
+                    + " optimistic-locking conflicts");
         } finally {
             if (observer != null) {
                 observer.close();
