@@ -76,7 +76,7 @@ public final class Benchmark {
     public static void main(String[] args) {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Report report = new Benchmark(settings).run();
-        report.writeInto(settings.report());
+        report.writeInto(settings.report(), settings.database());
         System.out.println(report.markdown());
         System.out.println("[bench] written to " + settings.report());
     }

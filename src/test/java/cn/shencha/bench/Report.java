@@ -16,12 +16,18 @@ import java.util.Map;
 
 /**
  * The figures of one run: printed as they come and written into docs/performance.md between the
- * {@code bench:results} markers, so the prose around them (design, tuning, bottlenecks) stays as written.
+ * {@code bench:results:<database>} markers, so the prose around them (design, tuning, bottlenecks) stays as written.
  */
 final class Report {
 
-    static final String START = "<!-- bench:results:start -->";
-    static final String END = "<!-- bench:results:end -->";
+    /** Markers of the section a run on this database rewrites (one section per database). */
+    static String start(String database) {
+        return "<!-- bench:results:" + database.toLowerCase(java.util.Locale.ROOT) + ":start -->";
+    }
+
+    static String end(String database) {
+        return "<!-- bench:results:" + database.toLowerCase(java.util.Locale.ROOT) + ":end -->";
+    }
 
     /** One figure next to its target; {@code met} is null where there is no target (reported only). */
     record Row(String scenario, String measure, String size, String figure, String target, Boolean met, String note) {
@@ -84,14 +90,16 @@ final class Report {
     }
 
     /** Replaces the results section of the file (or writes a new file with only that section). */
-    void writeInto(Path file) {
-        String section = START + "\n" + markdown() + END;
+    void writeInto(Path file, String database) {
+        String start = start(database);
+        String end = end(database);
+        String section = start + "\n" + markdown() + end;
         try {
             String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            int from = text.indexOf(START);
-            int to = text.indexOf(END);
+            int from = text.indexOf(start);
+            int to = text.indexOf(end);
             String updated = from >= 0 && to > from
-                    ? text.substring(0, from) + section + text.substring(to + END.length())
+                    ? text.substring(0, from) + section + text.substring(to + end.length())
                     : text + (text.isEmpty() ? "" : "\n") + section + "\n";
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, updated, StandardCharsets.UTF_8);
