@@ -370,6 +370,55 @@ class ImagePipelineTests {
     }
 
     @Test
+    void blurMeterGivesTheFigureOfFloatingPoint() {
+        BufferedImage sharp = TestImages.document(1000, 750, 21);
+        for (BufferedImage picture : new BufferedImage[]{sharp, TestImages.blurred(sharp, 1), TestImages.blurred(sharp, 3),
+                TestImages.document(1000, 1333, 22), TestImages.document(50, 31, 23), bgr(sharp)}) {
+            assertThat(BlurMeter.sharpness(picture))
+                    .isCloseTo(floatingPointSharpness(picture), org.assertj.core.data.Percentage.withPercentage(1e-3));
+        }
+        assertThat(BlurMeter.sharpness(TestImages.document(23, 100, 1))).isEqualTo(Double.MAX_VALUE); // too small to tell
+    }
+
+    /** The blur meter as it was first written: luminance in floats, tiles by division, from getRGB. */
+    private static double floatingPointSharpness(BufferedImage rgb) {
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
+        float[] luma = new float[w * h];
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            luma[i] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+        }
+        double[] sum = new double[64];
+        double[] sumSq = new double[64];
+        long[] count = new long[64];
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                double lap = luma[i - 1] + luma[i + 1] + luma[i - w] + luma[i + w] - 4 * luma[i];
+                int t = Math.min(7, y * 8 / h) * 8 + Math.min(7, x * 8 / w);
+                sum[t] += lap;
+                sumSq[t] += lap * lap;
+                count[t]++;
+            }
+        }
+        double[] variance = new double[64];
+        for (int t = 0; t < 64; t++) {
+            double mean = sum[t] / count[t];
+            variance[t] = sumSq[t] / count[t] - mean * mean;
+        }
+        Arrays.sort(variance);
+        return variance[(int) (variance.length * 0.8)];
+    }
+
+    private static BufferedImage bgr(BufferedImage rgb) {
+        BufferedImage bgr = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(rgb, 0, 0, null);
+        return bgr;
+    }
+
+    @Test
     void equalPicturesGiveEqualFiles() {
         byte[] photo = TestImages.jpeg(TestImages.document(3000, 2000, 16), 0.9f);
         byte[] sameWithOtherMetadata = TestImages.withExif(photo, 1, "another comment");
