@@ -12,7 +12,8 @@ import java.util.Arrays;
  * <p>
  * Reads a TYPE_INT_RGB picture (luminance 0.299 R + 0.587 G + 0.114 B) or the luminance itself, a TYPE_BYTE_GRAY
  * picture as {@link Codecs#decodeLuma} and {@link Scaler} make it (a JPEG's Y is that same weighted sum).
- * Integer arithmetic in thousandths, straight from the pixel arrays: the same figure as in floating point.
+ * Integer arithmetic in thousandths, the same figure as in floating point; three rows at a time, straight from
+ * the pixel arrays, so the luminance of the whole picture is never held.
  */
 final class BlurMeter {
 
@@ -28,34 +29,40 @@ final class BlurMeter {
         if (w < 3 * GRID || h < 3 * GRID) {
             return Double.MAX_VALUE;
         }
-        return sharpness(lumaThousandths(image), w, h);
-    }
-
-    /** The 80th percentile of the tiles' variances of the Laplacian; {@code luma} row by row, in thousandths. */
-    private static double sharpness(int[] luma, int w, int h) {
-        // The columns of each tile column: tile tx holds x from columns[tx] to columns[tx + 1] - 1.
-        int[] columns = edges(w);
-        int[] rows = edges(h);
-        double[] variance = new double[GRID * GRID];
-        for (int ty = 0; ty < GRID; ty++) {
-            for (int tx = 0; tx < GRID; tx++) {
-                long sum = 0;
-                long sumSq = 0; // a Laplacian is at most 8 × 255 000: its square needs a long
-                int fromX = Math.max(1, columns[tx]);
-                int toX = Math.min(w - 1, columns[tx + 1]);
-                int fromY = Math.max(1, rows[ty]);
-                int toY = Math.min(h - 1, rows[ty + 1]);
-                for (int y = fromY; y < toY; y++) {
-                    for (int i = y * w + fromX, end = y * w + toX; i < end; i++) {
-                        long lap = luma[i - 1] + luma[i + 1] + luma[i - w] + luma[i + w] - 4 * luma[i];
-                        sum += lap;
-                        sumSq += lap * lap;
-                    }
+        Rows rows = Rows.of(image);
+        int[] columns = edges(w); // tile column tx holds x from columns[tx] to columns[tx + 1] - 1
+        long[] sum = new long[GRID * GRID];
+        long[] sumSq = new long[GRID * GRID]; // a Laplacian is at most 8 × 255 000: its square needs a long
+        long[] count = new long[GRID * GRID];
+        int[] above = rows.luma(0, new int[w]);
+        int[] row = rows.luma(1, new int[w]);
+        int[] below = new int[w];
+        for (int y = 1; y < h - 1; y++) {
+            rows.luma(y + 1, below);
+            int tile = Math.min(GRID - 1, y * GRID / h) * GRID;
+            for (int tx = 0; tx < GRID; tx++, tile++) {
+                int from = Math.max(1, columns[tx]);
+                int to = Math.min(w - 1, columns[tx + 1]);
+                long s = 0;
+                long sq = 0;
+                for (int x = from; x < to; x++) {
+                    long lap = row[x - 1] + row[x + 1] + above[x] + below[x] - 4 * row[x];
+                    s += lap;
+                    sq += lap * lap;
                 }
-                long count = (long) (toX - fromX) * (toY - fromY);
-                double mean = (double) sum / count;
-                variance[ty * GRID + tx] = ((double) sumSq / count - mean * mean) / 1e6; // thousandths squared
+                sum[tile] += s;
+                sumSq[tile] += sq;
+                count[tile] += to - from;
             }
+            int[] done = above; // the three rows move down by one
+            above = row;
+            row = below;
+            below = done;
+        }
+        double[] variance = new double[GRID * GRID];
+        for (int t = 0; t < variance.length; t++) {
+            double mean = (double) sum[t] / count[t];
+            variance[t] = ((double) sumSq[t] / count[t] - mean * mean) / 1e6; // thousandths squared
         }
         Arrays.sort(variance);
         return variance[(int) (variance.length * 0.8)];
@@ -70,37 +77,51 @@ final class BlurMeter {
         return edges;
     }
 
-    /** The luminance of each pixel in thousandths (0–255 000), row by row. */
-    private static int[] lumaThousandths(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] luma = new int[w * h];
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY && Scaler.Bytes.readable(image)) {
-            Scaler.Bytes bytes = Scaler.Bytes.of(image);
-            byte[] data = bytes.data();
-            for (int y = 0, i = 0; y < h; y++) {
-                for (int x = 0, at = bytes.start() + y * bytes.scanline() + bytes.red(); x < w; x++, at += bytes.step()) {
-                    luma[i++] = 1000 * (data[at] & 0xFF);
-                }
-            }
-            return luma;
-        }
-        int[] pixels = image.getType() == BufferedImage.TYPE_INT_RGB && ownPixels(image)
-                ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
-                : image.getRGB(0, 0, w, h, null, 0, w); // any other kind: slower, the same figure
-        for (int i = 0; i < luma.length; i++) {
-            int p = pixels[i];
-            luma[i] = 299 * ((p >> 16) & 0xFF) + 587 * ((p >> 8) & 0xFF) + 114 * (p & 0xFF);
-        }
-        return luma;
-    }
+    /** One row of a picture's luminance at a time, in thousandths (0–255 000). */
+    private abstract static class Rows {
 
-    /** Whether the image's int array holds exactly its pixels, row by row (not a part of a larger one). */
-    private static boolean ownPixels(BufferedImage image) {
-        return image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
-                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
-                && model.getScanlineStride() == image.getWidth() && buffer.getOffset() == 0
-                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0
-                && buffer.getSize() == image.getWidth() * image.getHeight();
+        /** Fills {@code into} with row {@code y}; returns it. */
+        abstract int[] luma(int y, int[] into);
+
+        static Rows of(BufferedImage image) {
+            if (image.getType() == BufferedImage.TYPE_BYTE_GRAY && Scaler.Bytes.readable(image)) {
+                Scaler.Bytes bytes = Scaler.Bytes.of(image);
+                return new Rows() {
+                    @Override
+                    int[] luma(int y, int[] into) {
+                        byte[] data = bytes.data();
+                        for (int x = 0, at = bytes.start() + y * bytes.scanline() + bytes.red(); x < into.length;
+                             x++, at += bytes.step()) {
+                            into[x] = 1000 * (data[at] & 0xFF);
+                        }
+                        return into;
+                    }
+                };
+            }
+            int w = image.getWidth();
+            int[] pixels = image.getType() == BufferedImage.TYPE_INT_RGB && ownPixels(image)
+                    ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
+            int[] rgb = pixels == null ? new int[w] : null;
+            return new Rows() {
+                @Override
+                int[] luma(int y, int[] into) {
+                    int[] source = pixels != null ? pixels : image.getRGB(0, y, w, 1, rgb, 0, w); // any other kind: slower
+                    for (int x = 0, i = pixels != null ? y * w : 0; x < w; x++, i++) {
+                        int p = source[i];
+                        into[x] = 299 * ((p >> 16) & 0xFF) + 587 * ((p >> 8) & 0xFF) + 114 * (p & 0xFF);
+                    }
+                    return into;
+                }
+            };
+        }
+
+        /** Whether the image's int array holds exactly its pixels, row by row (not a part of a larger one). */
+        private static boolean ownPixels(BufferedImage image) {
+            return image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                    && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+                    && model.getScanlineStride() == image.getWidth() && buffer.getOffset() == 0
+                    && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0
+                    && buffer.getSize() == image.getWidth() * image.getHeight();
+        }
     }
 }
