@@ -196,25 +196,30 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** Wall and CPU time (the thread's, less disturbed on a busy machine) of whole runs, in microseconds. */
+    /** Wall and CPU time (the thread's, less disturbed on a busy machine) of whole runs; bytes allocated (mean). */
     private static void report(String label, ImagePipeline pipeline, byte[] input, int limit, int rounds) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] micros = new long[rounds];
         long[] cpuMicros = new long[rounds];
+        long allocated = 0;
+        long thread = Thread.currentThread().getId();
         ProcessedImage last = null;
         for (int i = 0; i < rounds; i++) {
+            long bytesBefore = threads.getThreadAllocatedBytes(thread);
             long cpuBefore = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             last = pipeline.process(input, limit);
             micros[i] = (System.nanoTime() - start) / 1_000;
             cpuMicros[i] = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000;
+            allocated += threads.getThreadAllocatedBytes(thread) - bytesBefore;
         }
         Arrays.sort(micros);
         Arrays.sort(cpuMicros);
-        System.out.printf("%s: median %.1f ms (min %.1f, max %.1f), CPU median %.1f ms (min %.1f) → %d KB, %d×%d, "
-                        + "quality %.2f, warnings %s%n", label, micros[rounds / 2] / 1e3, micros[0] / 1e3,
-                micros[rounds - 1] / 1e3, cpuMicros[rounds / 2] / 1e3, cpuMicros[0] / 1e3, last.bytes().length / 1024,
-                last.width(), last.height(), last.quality(), last.warnings());
+        System.out.printf("%s: median %.1f ms (min %.1f, max %.1f), CPU median %.1f ms (min %.1f), allocated %.1f MB"
+                        + " → %d KB, %d×%d, quality %.2f, warnings %s%n", label, micros[rounds / 2] / 1e3,
+                micros[0] / 1e3, micros[rounds - 1] / 1e3, cpuMicros[rounds / 2] / 1e3, cpuMicros[0] / 1e3,
+                allocated / rounds / (1024.0 * 1024), last.bytes().length / 1024, last.width(), last.height(),
+                last.quality(), last.warnings());
     }
 
     /**
