@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  * <li>format by content: JPEG or PNG, nothing else, whatever the name;</li>
  * <li>structure walked and dimensions checked from the header before any decoding (decompression bombs);</li>
- * <li>decoded (larger pictures subsampled while decoding, so memory stays bounded); broken files refused; a
- *     JPEG that is stored as it is only in its luminance (all the blur meter needs; see below);</li>
+ * <li>decoded (larger pictures subsampled while decoding, so memory stays bounded); broken files refused; of a
+ *     JPEG that is stored as it is, only the luminance is decoded (all the blur meter needs; see below);</li>
  * <li>a file that fits the limit, is upright and needs no colour conversion is stored as it was, only with
  *     its metadata removed; any other is turned upright and re-encoded as JPEG, at the largest size that fits
  *     the limit (predicted from a small copy, corrected when missed), never below a legible size;</li>
@@ -86,7 +86,7 @@ public class ImagePipeline {
         try {
             if (keepAsIs && kind == FileKind.JPEG) {
                 // Its pixels are only checked and measured, never stored: the luminance of the stored bytes is
-                // enough for both, and a third of the work of decoding them in colour.
+                // enough for both, and about 40 % of the work of decoding them in colour.
                 BufferedImage luma = Codecs.decodeLuma(container.stripped());
                 if (luma != null) {
                     return kept(original, container, warnings(container, new Scaler(luma).at(PROBE_SIDE)));
