@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -48,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MaterialUploadService {
 
     private static final Logger log = LoggerFactory.getLogger(MaterialUploadService.class);
+    /** For the log line: compiled once, not by String.replaceAll on every upload. */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
 
     private final CandidateRepository candidates;
     private final DistrictRepository districts;
@@ -112,15 +115,16 @@ public class MaterialUploadService {
         long processedAt = System.nanoTime();
         String key = put(processed);
         try {
-            MaterialImage saved = tx.execute(s -> {
+            Recorded recorded = tx.execute(s -> {
                 removeFileUnlessCommitted(key);
                 return record(candidateId, pre.typeId(), key, processed);
             });
+            MaterialImage saved = recorded.image();
             log.info("Candidate {} uploaded image {} ({}, {} → {} bytes) for {} in {} ms (image {} ms, store and record {} ms)",
                     candidateId, saved.getId(), safeName(originalFilename), processed.originalBytes(),
                     processed.bytes().length, typeCode, (System.nanoTime() - started) / 1_000_000,
                     (processedAt - started) / 1_000_000, (System.nanoTime() - processedAt) / 1_000_000);
-            return result(saved, processed, pre, lang);
+            return result(recorded, processed, pre, lang);
         } catch (DataIntegrityViolationException e) {
             deleteQuietly(key);
             // Only possible when a writer bypassed the row lock: the slot's unique key still lets one win.
@@ -181,7 +185,15 @@ public class MaterialUploadService {
 
     // ---- upload steps ----
 
-    record Precheck(Long typeId, String typeName, int maxCount, int maxImageBytes) {
+    /** @param typeCode the type's code as stored (for the view) */
+    record Precheck(Long typeId, String typeCode, String typeName, int maxCount, int maxImageBytes) {
+    }
+
+    /**
+     * The new row, and the material type of another active picture of the candidate's with the same bytes
+     * (null when there is none): found in the list read for the duplicate check, so no second read.
+     */
+    private record Recorded(MaterialImage image, Long sameAsTypeId) {
     }
 
     private Precheck precheck(Long candidateId, String typeCode) {
@@ -192,18 +204,22 @@ public class MaterialUploadService {
                 .orElseThrow(() -> new ShenchaException("MATERIAL_TYPE_NOT_FOUND", HttpStatus.NOT_FOUND, String.valueOf(typeCode)));
         checkUnlocked(candidate, district, type);
         checkFreeSlot(candidateId, type);
-        return new Precheck(type.getId(), type.getName(), type.getMaxCount(), district.getMaxImageBytes());
+        return new Precheck(type.getId(), type.getCode(), type.getName(), type.getMaxCount(), district.getMaxImageBytes());
     }
 
-    private MaterialImage record(Long candidateId, Long typeId, String key, ProcessedImage processed) {
+    private Recorded record(Long candidateId, Long typeId, String key, ProcessedImage processed) {
         Candidate candidate = candidates.findByIdForUpdate(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         MaterialType type = types.findById(typeId).orElseThrow();
         checkUnlocked(candidate, district, type); // again, with the lock held and the clock read now
+        Long sameAsTypeId = null;
         for (MaterialImage other : images.findByCandidateIdOrderByUploadedAt(candidateId)) {
             if (other.getSha256().equals(processed.sha256()) && other.getMaterialTypeId().equals(typeId)) {
                 throw ShenchaException.conflict(other.isActive() ? "DUPLICATE_IMAGE" : "SAME_AS_REPLACED");
+            }
+            if (sameAsTypeId == null && other.isActive() && other.getSha256().equals(processed.sha256())) {
+                sameAsTypeId = other.getMaterialTypeId(); // the first, as in upload order
             }
         }
         int slot = checkFreeSlot(candidateId, type);
@@ -211,7 +227,7 @@ public class MaterialUploadService {
                 processed.bytes().length, processed.originalBytes(), processed.width(), processed.height(),
                 processed.sha256(), clock.instant());
         image.recordQualityWarnings(processed.warnings().stream().map(Enum::name).toList());
-        return images.saveAndFlush(image);
+        return new Recorded(images.saveAndFlush(image), sameAsTypeId);
     }
 
     private void checkUnlocked(Candidate candidate, District district, MaterialType type) {
@@ -240,7 +256,7 @@ public class MaterialUploadService {
         return ids;
     }
 
-    private UploadResult result(MaterialImage saved, ProcessedImage processed, Precheck pre, Locale lang) {
+    private UploadResult result(Recorded recorded, ProcessedImage processed, Precheck pre, Locale lang) {
         List<UploadNotice> notes = new ArrayList<>();
         if (processed.shrunk()) {
             boolean resized = processed.width() != processed.originalWidth() || processed.height() != processed.originalHeight();
@@ -262,16 +278,12 @@ public class MaterialUploadService {
             warnings.add(views.warning(warning.name(), lang));
         }
         // The same picture under another material of this candidate: allowed, but probably a mistake.
-        readTx.executeWithoutResult(s -> images.findByCandidateIdOrderByUploadedAt(saved.getCandidateId()).stream()
-                .filter(other -> other.isActive() && !other.getId().equals(saved.getId())
-                        && other.getSha256().equals(saved.getSha256())
-                        && !other.getMaterialTypeId().equals(saved.getMaterialTypeId()))
-                .findFirst()
-                .flatMap(other -> types.findById(other.getMaterialTypeId()))
-                .ifPresent(otherType -> warnings.add(new UploadNotice("SAME_AS_OTHER_MATERIAL", UploadNotice.Level.WARNING,
-                        messages.get(lang, "materials.warning.SAME_AS_OTHER_MATERIAL", otherType.displayName(lang))))));
-        MaterialImageView view = readTx.execute(s -> views.image(saved, types.findById(saved.getMaterialTypeId())
-                .map(MaterialType::getCode).orElse(""), true, lang));
+        if (recorded.sameAsTypeId() != null) {
+            readTx.execute(s -> types.findById(recorded.sameAsTypeId())).ifPresent(otherType -> warnings.add(
+                    new UploadNotice("SAME_AS_OTHER_MATERIAL", UploadNotice.Level.WARNING,
+                            messages.get(lang, "materials.warning.SAME_AS_OTHER_MATERIAL", otherType.displayName(lang)))));
+        }
+        MaterialImageView view = views.image(recorded.image(), pre.typeCode(), true, lang);
         return new UploadResult(view, List.copyOf(notes), List.copyOf(warnings));
     }
 
@@ -323,7 +335,7 @@ public class MaterialUploadService {
         if (name == null) {
             return "-";
         }
-        String cleaned = name.replaceAll("[\\p{Cntrl}]", "?");
+        String cleaned = CONTROL_CHARACTERS.matcher(name).replaceAll("?");
         return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
     }
 }

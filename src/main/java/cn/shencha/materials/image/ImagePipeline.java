@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  * <li>format by content: JPEG or PNG, nothing else, whatever the name;</li>
  * <li>structure walked and dimensions checked from the header before any decoding (decompression bombs);</li>
- * <li>decoded (larger pictures subsampled while decoding, so memory stays bounded); broken files refused;</li>
+ * <li>decoded (larger pictures subsampled while decoding, so memory stays bounded); broken files refused; of a
+ *     JPEG that is stored as it is, only the luminance is decoded (all the blur meter needs; see below);</li>
  * <li>a file that fits the limit, is upright and needs no colour conversion is stored as it was, only with
  *     its metadata removed; any other is turned upright and re-encoded as JPEG, at the largest size that fits
  *     the limit (predicted from a small copy, corrected when missed), never below a legible size;</li>
@@ -77,45 +78,64 @@ public class ImagePipeline {
         Container container = Container.of(kind, original, this::checkHeader);
         int orientation = Orientation.of(original);
         int subsampling = subsampling(container.width(), container.height());
+        // Stored byte for byte, minus its metadata: upright, decoded whole, within the limit, plain RGB or grey.
+        boolean keepAsIs = orientation == 1 && subsampling == 1 && container.stripped().length <= maxStoredBytes
+                && (container.kind() == FileKind.PNG || container.components() == 1 || container.components() == 3);
 
         acquire();
         try {
+            if (keepAsIs && kind == FileKind.JPEG) {
+                // Its pixels are only checked and measured, never stored: the luminance of the stored bytes is
+                // enough for both, and about 40 % of the work of decoding them in colour.
+                BufferedImage luma = Codecs.decodeLuma(container.stripped());
+                if (luma != null) {
+                    return kept(original, container, warnings(container, new Scaler(luma).at(PROBE_SIDE)));
+                }
+            }
             BufferedImage decoded = Codecs.decode(kind, original, subsampling);
-            return finish(original, container, orientation, subsampling, decoded, maxStoredBytes);
+            return finish(original, container, orientation, keepAsIs, decoded, maxStoredBytes);
         } finally {
             decodes.release();
         }
     }
 
-    private ProcessedImage finish(byte[] original, Container container, int orientation, int subsampling,
+    private ProcessedImage finish(byte[] original, Container container, int orientation, boolean keepAsIs,
                                   BufferedImage decoded, int maxStoredBytes) {
-        boolean swap = Orientation.swapsSides(orientation);
-        int uprightWidth = swap ? container.height() : container.width();
-        int uprightHeight = swap ? container.width() : container.height();
-        Set<QualityWarning> warnings = EnumSet.noneOf(QualityWarning.class);
-        if (Math.min(uprightWidth, uprightHeight) < limits.smallShortSide()) {
-            warnings.add(QualityWarning.TOO_SMALL);
-        }
         Scaler scaler = new Scaler(decoded);
         // About 1000 px: the blur meter's scale, and the probe that predicts the size that fits.
         BufferedImage probe = scaler.at(PROBE_SIDE);
-        if (BlurMeter.sharpness(probe) < BlurMeter.BLURRY_BELOW) {
-            warnings.add(QualityWarning.BLURRY);
-        }
-
-        boolean keepAsIs = orientation == 1 && subsampling == 1 && container.stripped().length <= maxStoredBytes
-                && (container.kind() == FileKind.PNG || container.components() == 1 || container.components() == 3);
+        Set<QualityWarning> warnings = warnings(container, probe);
         if (keepAsIs) {
-            boolean png = container.kind() == FileKind.PNG;
-            return new ProcessedImage(container.stripped(), png ? "image/png" : "image/jpeg", png ? "png" : "jpg",
-                    container.width(), container.height(), original.length, uprightWidth, uprightHeight,
-                    false, false, false, 0f, warnings, sha256(container.stripped()));
+            return kept(original, container, warnings);
         }
+        boolean swap = Orientation.swapsSides(orientation);
+        int uprightWidth = swap ? container.height() : container.width();
+        int uprightHeight = swap ? container.width() : container.height();
         Encoded encoded = fit(scaler, probe, orientation, maxStoredBytes);
         return new ProcessedImage(encoded.bytes(), "image/jpeg", "jpg", encoded.picture().getWidth(),
                 encoded.picture().getHeight(), original.length, uprightWidth, uprightHeight,
                 original.length > maxStoredBytes, orientation != 1, container.kind() == FileKind.PNG,
                 encoded.quality(), warnings, sha256(encoded.bytes()));
+    }
+
+    /** TOO_SMALL from the upright size; BLURRY from {@code probe}, the picture at about 1000 px (colour or grey). */
+    private Set<QualityWarning> warnings(Container container, BufferedImage probe) {
+        Set<QualityWarning> warnings = EnumSet.noneOf(QualityWarning.class);
+        if (Math.min(container.width(), container.height()) < limits.smallShortSide()) { // the short side either way
+            warnings.add(QualityWarning.TOO_SMALL);
+        }
+        if (BlurMeter.sharpness(probe) < BlurMeter.BLURRY_BELOW) {
+            warnings.add(QualityWarning.BLURRY);
+        }
+        return warnings;
+    }
+
+    /** The file as it came, minus its metadata (kept only when upright: its size is the upright size). */
+    private static ProcessedImage kept(byte[] original, Container container, Set<QualityWarning> warnings) {
+        boolean png = container.kind() == FileKind.PNG;
+        return new ProcessedImage(container.stripped(), png ? "image/png" : "image/jpeg", png ? "png" : "jpg",
+                container.width(), container.height(), original.length, container.width(), container.height(),
+                false, false, false, 0f, warnings, sha256(container.stripped()));
     }
 
     private record Encoded(BufferedImage picture, byte[] bytes, float quality) {

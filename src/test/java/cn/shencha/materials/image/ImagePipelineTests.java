@@ -370,6 +370,164 @@ class ImagePipelineTests {
     }
 
     @Test
+    void warnsAboutABlurredPictureStoredAsItIs() {
+        // Stored as it is, only the luminance is decoded (Codecs.decodeLuma): the same warnings come out.
+        BufferedImage sharp = TestImages.document(1200, 900, 15);
+        assertKeptWithWarnings(TestImages.jpeg(sharp, 0.5f));
+        assertKeptWithWarnings(TestImages.jpeg(TestImages.blurred(sharp, 2), 0.85f), QualityWarning.BLURRY);
+        assertKeptWithWarnings(TestImages.jpeg(TestImages.blurred(sharp, 4), 0.85f), QualityWarning.BLURRY);
+        // larger: halved, then averaged down to 1000 px, as in colour
+        BufferedImage large = TestImages.document(2400, 1800, 15);
+        assertKeptWithWarnings(TestImages.jpeg(large, 0.5f));
+        assertKeptWithWarnings(TestImages.jpeg(TestImages.blurred(large, 2), 0.5f)); // 430 at 1000 px
+        assertKeptWithWarnings(TestImages.jpeg(TestImages.blurred(large, 4), 0.5f), QualityWarning.BLURRY); // 45
+        // a greyscale JPEG (one component); and small and blurred at once
+        assertKeptWithWarnings(TestImages.jpeg(greyscale(sharp), 0.8f));
+        assertKeptWithWarnings(TestImages.jpeg(greyscale(TestImages.blurred(sharp, 3)), 0.8f), QualityWarning.BLURRY);
+        assertKeptWithWarnings(TestImages.jpeg(TestImages.blurred(TestImages.document(800, 560, 15), 3), 0.8f),
+                QualityWarning.TOO_SMALL, QualityWarning.BLURRY);
+    }
+
+    /** Processed with a limit of its own size: stored byte for byte, with exactly these warnings. */
+    private void assertKeptWithWarnings(byte[] jpeg, QualityWarning... expected) {
+        assertThat(Codecs.decodeLuma(jpeg)).as("read by its luminance").isNotNull();
+        ProcessedImage stored = pipeline.process(jpeg, jpeg.length);
+        assertThat(stored.bytes()).isEqualTo(jpeg);
+        assertThat(stored.shrunk()).isFalse();
+        assertThat(stored.warnings()).containsExactlyInAnyOrder(expected);
+    }
+
+    @Test
+    void measuresTheSameSharpnessFromTheLuminanceAsFromTheColours() {
+        // A JPEG's Y is the luminance the blur meter computes from RGB; they differ by rounding and the
+        // chroma's quantisation only (measured: within 1.3 %, far from moving a picture across the threshold).
+        for (int[] size : new int[][]{{1200, 900}, {1600, 1200}, {2400, 1800}, {800, 600}, {1000, 1400}}) {
+            BufferedImage sharp = TestImages.document(size[0], size[1], 15);
+            for (int radius = 0; radius <= 4; radius++) {
+                byte[] jpeg = TestImages.jpeg(radius == 0 ? sharp : TestImages.blurred(sharp, radius), 0.85f);
+                double colour = BlurMeter.sharpness(new Scaler(Codecs.decode(FileKind.JPEG, jpeg, 1)).at(1000));
+                double luma = BlurMeter.sharpness(new Scaler(Codecs.decodeLuma(jpeg)).at(1000));
+                assertThat(luma).as("%d×%d blurred %d", size[0], size[1], radius)
+                        .isCloseTo(colour, org.assertj.core.data.Offset.offset(0.03 * colour));
+            }
+        }
+    }
+
+    @Test
+    void blurMeterGivesTheFigureOfFloatingPoint() {
+        BufferedImage sharp = TestImages.document(1000, 750, 21);
+        for (BufferedImage picture : new BufferedImage[]{sharp, TestImages.blurred(sharp, 1), TestImages.blurred(sharp, 3),
+                TestImages.document(1000, 1333, 22), TestImages.document(50, 31, 23), bgr(sharp)}) {
+            assertThat(BlurMeter.sharpness(picture))
+                    .isCloseTo(floatingPointSharpness(picture), org.assertj.core.data.Percentage.withPercentage(1e-3));
+        }
+        assertThat(BlurMeter.sharpness(TestImages.document(23, 100, 1))).isEqualTo(Double.MAX_VALUE); // too small to tell
+    }
+
+    /** The blur meter as it was first written: luminance in floats, tiles by division, from getRGB. */
+    private static double floatingPointSharpness(BufferedImage rgb) {
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
+        float[] luma = new float[w * h];
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            luma[i] = 0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF);
+        }
+        double[] sum = new double[64];
+        double[] sumSq = new double[64];
+        long[] count = new long[64];
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                double lap = luma[i - 1] + luma[i + 1] + luma[i - w] + luma[i + w] - 4 * luma[i];
+                int t = Math.min(7, y * 8 / h) * 8 + Math.min(7, x * 8 / w);
+                sum[t] += lap;
+                sumSq[t] += lap * lap;
+                count[t]++;
+            }
+        }
+        double[] variance = new double[64];
+        for (int t = 0; t < 64; t++) {
+            double mean = sum[t] / count[t];
+            variance[t] = sumSq[t] / count[t] - mean * mean;
+        }
+        Arrays.sort(variance);
+        return variance[(int) (variance.length * 0.8)];
+    }
+
+    @Test
+    void refusesABrokenFileThatWouldBeStoredAsItIs() {
+        byte[] jpeg = TestImages.jpeg(TestImages.document(800, 600, 4), 0.8f);
+        // the scan cut short, though the file ends properly: libjpeg's "premature end of data segment"
+        byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 6 / 10 + 2);
+        cut[cut.length - 2] = (byte) 0xFF;
+        cut[cut.length - 1] = (byte) 0xD9;
+        assertRefused(cut, "IMAGE_TRUNCATED");
+        // a component refers to a quantisation table the file does not define: libjpeg gives up
+        byte[] noTable = jpeg.clone();
+        int sof = indexOf(noTable, new byte[]{(byte) 0xFF, (byte) 0xC0});
+        noTable[sof + 2 + 8 + 2] = 3; // the first component's table
+        assertThat(Codecs.decodeLuma(noTable)).isNull(); // left to the full decode, which refuses it
+        assertRefused(noTable, "IMAGE_CORRUPT");
+    }
+
+    @Test
+    void storesAnRgbJpegAsItIsAfterTheFullDecode() throws Exception {
+        // Adobe transform 0: the components are R, G and B, no luminance to read alone. The JDK's reader offers a
+        // grey destination and then refuses it; the full decode (TwelveMonkeys) reads it, as before.
+        BufferedImage sharp = TestImages.document(1200, 900, 24);
+        for (BufferedImage picture : new BufferedImage[]{sharp, TestImages.blurred(sharp, 3)}) {
+            byte[] rgbJpeg = rgbJpeg(picture);
+            assertThat(Codecs.decodeLuma(rgbJpeg)).isNull();
+            ProcessedImage stored = pipeline.process(rgbJpeg, rgbJpeg.length);
+            assertThat(stored.bytes()).isEqualTo(rgbJpeg);
+            assertThat(stored.warnings()).containsExactlyElementsOf(
+                    picture == sharp ? java.util.List.of() : java.util.List.of(QualityWarning.BLURRY));
+        }
+    }
+
+    /** A JPEG of R, G and B components (Adobe marker with transform 0, no JFIF), as some scanners write them. */
+    private static byte[] rgbJpeg(BufferedImage picture) throws Exception {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(
+                javax.imageio.ImageTypeSpecifier.createFromRenderedImage(picture), param);
+        org.w3c.dom.Element tree = (org.w3c.dom.Element) metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+        org.w3c.dom.Node variety = tree.getElementsByTagName("JPEGvariety").item(0);
+        while (variety.hasChildNodes()) {
+            variety.removeChild(variety.getFirstChild()); // no JFIF
+        }
+        javax.imageio.metadata.IIOMetadataNode adobe = new javax.imageio.metadata.IIOMetadataNode("app14Adobe");
+        adobe.setAttribute("transform", "0");
+        org.w3c.dom.Node markers = tree.getElementsByTagName("markerSequence").item(0);
+        markers.insertBefore(adobe, markers.getFirstChild());
+        metadata.setFromTree("javax_imageio_jpeg_image_1.0", tree);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(picture, null, metadata), param);
+        }
+        writer.dispose();
+        byte[] jpeg = bytes.toByteArray();
+        assertThat(Arrays.copyOf(jpeg, 18)).as("SOI, then APP14 Adobe with transform 0")
+                .startsWith(0xFF, 0xD8, 0xFF, 0xEE).endsWith(0);
+        return jpeg;
+    }
+
+    private static BufferedImage greyscale(BufferedImage rgb) {
+        BufferedImage grey = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(rgb, 0, 0, null);
+        return grey;
+    }
+
+    private static BufferedImage bgr(BufferedImage rgb) {
+        BufferedImage bgr = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(rgb, 0, 0, null);
+        return bgr;
+    }
+
+    @Test
     void equalPicturesGiveEqualFiles() {
         byte[] photo = TestImages.jpeg(TestImages.document(3000, 2000, 16), 0.9f);
         byte[] sameWithOtherMetadata = TestImages.withExif(photo, 1, "another comment");

@@ -96,6 +96,15 @@ public final class PipelineBenchmark {
             concurrent(args.length > 1 ? Integer.parseInt(args[1]) : 20);
             return;
         }
+        if (args.length >= 1 && "small".equals(args[0])) { // only process() on the 150 KB file: any build
+            ImagePipeline pipeline = pipeline();
+            byte[] small = smallJpeg(150 * 1024);
+            for (int i = 0; i < 30; i++) {
+                pipeline.process(small, LIMIT);
+            }
+            report("150 KB JPEG, stored as it is", pipeline, small, LIMIT, args.length > 1 ? Integer.parseInt(args[1]) : 50);
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         ImagePipeline pipeline = pipeline();
         int limit = LIMIT;
@@ -105,10 +114,11 @@ public final class PipelineBenchmark {
         System.out.printf("inputs: %d KB JPEG 1200×900; %d KB JPEG 4032×3024 (12 MP, EXIF orientation 6)%n",
                 small.length / 1024, phone.length / 1024);
 
-        for (int i = 0; i < 3; i++) { // warm-up: class loading, JIT
+        for (int i = 0; i < 20; i++) { // warm-up: class loading, JIT
             pipeline.process(small, limit);
         }
-        report("150 KB JPEG, stored as it is", pipeline, small, limit, rounds);
+        report("150 KB JPEG, stored as it is", pipeline, small, limit, Math.max(rounds, 25));
+        smallBreakdown(small, Math.max(rounds, 25));
         Measured measured = measure(rounds);
         PhotoShrinkFigures figures = measured.figures();
         System.out.printf("12 MP phone photo, shrunk: median %d ms (CPU %d ms), p90 %d ms, allocated %d MB per shrink"
@@ -186,18 +196,71 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** Wall and CPU time (the thread's, less disturbed on a busy machine) of whole runs; bytes allocated (mean). */
     private static void report(String label, ImagePipeline pipeline, byte[] input, int limit, int rounds) {
-        long[] millis = new long[rounds];
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] micros = new long[rounds];
+        long[] cpuMicros = new long[rounds];
+        long allocated = 0;
+        long thread = Thread.currentThread().getId();
         ProcessedImage last = null;
         for (int i = 0; i < rounds; i++) {
+            long bytesBefore = threads.getThreadAllocatedBytes(thread);
+            long cpuBefore = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             last = pipeline.process(input, limit);
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            micros[i] = (System.nanoTime() - start) / 1_000;
+            cpuMicros[i] = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000;
+            allocated += threads.getThreadAllocatedBytes(thread) - bytesBefore;
         }
-        Arrays.sort(millis);
-        System.out.printf("%s: median %d ms (min %d, max %d) → %d KB, %d×%d, quality %.2f%n", label,
-                millis[rounds / 2], millis[0], millis[rounds - 1], last.bytes().length / 1024, last.width(),
-                last.height(), last.quality());
+        Arrays.sort(micros);
+        Arrays.sort(cpuMicros);
+        System.out.printf("%s: median %.1f ms (min %.1f, max %.1f), CPU median %.1f ms (min %.1f), allocated %.1f MB"
+                        + " → %d KB, %d×%d, quality %.2f, warnings %s%n", label, micros[rounds / 2] / 1e3,
+                micros[0] / 1e3, micros[rounds - 1] / 1e3, cpuMicros[rounds / 2] / 1e3, cpuMicros[0] / 1e3,
+                allocated / rounds / (1024.0 * 1024), last.bytes().length / 1024, last.width(), last.height(),
+                last.quality(), last.warnings());
+    }
+
+    /**
+     * The steps of the 150 KB file's path one by one, each the median CPU time of the thread over {@code rounds}
+     * (wall time in brackets): what {@link ImagePipeline#process} does for a file it stores as it is.
+     */
+    private static void smallBreakdown(byte[] small, int rounds) {
+        String[] steps = {"sniff", "container walk", "EXIF orientation", "decode luminance", "scale to 1000 px",
+                "blur meter", "SHA-256"};
+        long[][] cpu = new long[steps.length][rounds];
+        long[][] wall = new long[steps.length][rounds];
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int r = -5; r < rounds; r++) { // the first five warm up
+            Container[] container = new Container[1];
+            BufferedImage[] picture = new BufferedImage[1];
+            Runnable[] work = {
+                () -> FileKind.of(small),
+                () -> container[0] = Container.of(FileKind.JPEG, small, (w, h) -> { }),
+                () -> Orientation.of(small),
+                () -> picture[0] = Codecs.decodeLuma(container[0].stripped()),
+                () -> picture[0] = new Scaler(picture[0]).at(1000),
+                () -> BlurMeter.sharpness(picture[0]),
+                () -> ImagePipeline.sha256(container[0].stripped()),
+            };
+            for (int s = 0; s < steps.length; s++) {
+                long cpuBefore = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                work[s].run();
+                if (r >= 0) {
+                    wall[s][r] = System.nanoTime() - start;
+                    cpu[s][r] = threads.getCurrentThreadCpuTime() - cpuBefore;
+                }
+            }
+        }
+        StringBuilder line = new StringBuilder("150 KB breakdown, CPU median (wall):");
+        for (int s = 0; s < steps.length; s++) {
+            Arrays.sort(cpu[s]);
+            Arrays.sort(wall[s]);
+            line.append(String.format(" %s %.2f (%.2f) ms;", steps[s], cpu[s][rounds / 2] / 1e6, wall[s][rounds / 2] / 1e6));
+        }
+        System.out.println(line);
     }
 
     private static long ms(long nanos) {
