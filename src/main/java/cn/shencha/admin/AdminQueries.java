@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 class AdminQueries {
 
     /** A candidate with a running or finished review process: id and process instance. */
-    record CaseRef(Long candidateId, String processInstanceId) {
+    /** A case with what its deadline timers depend on besides the district's schedule. */
+    record CaseRef(Long candidateId, String processInstanceId, java.time.Instant uploadDeadlineOverride) {
     }
 
     /** What the dashboard needs of one candidate to tell its status. */
@@ -30,7 +31,7 @@ class AdminQueries {
 
     List<CaseRef> casesWithProcess(String districtCode) {
         return em.createQuery("""
-                        select new cn.shencha.admin.AdminQueries$CaseRef(c.id, c.processInstanceId)
+                        select new cn.shencha.admin.AdminQueries$CaseRef(c.id, c.processInstanceId, c.uploadDeadlineOverride)
                         from Candidate c where c.districtCode = :district and c.processInstanceId is not null
                         order by c.id""", CaseRef.class)
                 .setParameter("district", districtCode)

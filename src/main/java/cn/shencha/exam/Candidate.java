@@ -106,9 +106,12 @@ public class Candidate {
 
     /** The upload deadline that applies to this candidate: a personal extension can only move it later. */
     public Instant effectiveUploadDeadline(District district) {
-        Instant districtDeadline = district.getUploadDeadline();
-        return uploadDeadlineOverride != null && uploadDeadlineOverride.isAfter(districtDeadline)
-                ? uploadDeadlineOverride : districtDeadline;
+        return effectiveUploadDeadline(uploadDeadlineOverride, district.getUploadDeadline());
+    }
+
+    /** A personal extension counts only while it is later than the district's deadline. */
+    public static Instant effectiveUploadDeadline(Instant override, Instant districtDeadline) {
+        return override != null && override.isAfter(districtDeadline) ? override : districtDeadline;
     }
 
     public void markSubmitted(Instant at) {

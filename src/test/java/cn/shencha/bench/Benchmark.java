@@ -163,18 +163,20 @@ public final class Benchmark {
         args.add("--logging.level.root=WARN");
         args.add("--logging.level.cn.shencha=INFO");
         args.addAll(extraArgs);
-        List<String> jvm = List.of("-Xmx" + settings.appHeap(), "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8");
+        // As the Dockerfile runs it (a fixed heap instead of a share of the machine's memory).
+        List<String> jvm = List.of("-Xmx" + settings.appHeap(), "-XX:G1PeriodicGCInterval=15000", "-Duser.timezone=UTC",
+                "-Dfile.encoding=UTF-8");
         report.context("app JVM options (" + label + ")", String.join(" ", jvm));
         return AppUnderTest.start(label, settings.workDir(), jvm, env, args);
     }
 
     private void startUp(AppUnderTest app, String situation) {
         long first = app.millisToFirstAnswer();
-        AppUnderTest.sleep(10_000); // idle: start-up work done, nothing asked
+        AppUnderTest.sleep(20_000); // idle: start-up work done, nothing asked, one periodic GC
         long rss = app.rssBytes();
         report.add(new Report.Row("Start-up", "time to first answer (GET /actuator/health 200)", situation,
                 seconds(first / 1000.0), "≤ 20 s", first <= 20_000, "JVM launch to the first 200"));
-        report.add(new Report.Row("Start-up", "idle RSS, 10 s after the first answer", "-Xmx" + settings.appHeap(),
+        report.add(new Report.Row("Start-up", "idle RSS, 20 s after the first answer", "-Xmx" + settings.appHeap(),
                 megabytes(rss), "≤ 700 MB", rss <= 700L * 1024 * 1024, "live heap after full GC: " + megabytes(app.liveHeapBytes())));
     }
 

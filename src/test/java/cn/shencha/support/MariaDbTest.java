@@ -13,14 +13,15 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on MariaDB/MySQL through MySQL Connector/J (127.0.0.1:3306, database shencha_test,
  * or SHENCHA_TEST_DB_URL). Without a reachable server the context fails to start: the test fails, never
- * skips. .ci/run starts MariaDB and creates a fresh database.
+ * skips. .ci/run starts MariaDB and creates a fresh database. The production profile {@code mysql} is active
+ * too (its driver settings apply), with the test database's URL and account from {@code mariadb}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @Tag("mariadb")
 @SpringBootTest
-@ActiveProfiles({"test", "mariadb"})
+@ActiveProfiles({"test", "mysql", "mariadb"})
 @Import({TestClockConfig.class, TestData.class})
 public @interface MariaDbTest {
 }
