@@ -47,8 +47,7 @@ class ShenchaAuthenticationProvider implements AuthenticationProvider {
 
     private Authentication candidate(String registrationNo, String password) {
         return candidateAccounts.authenticate(registrationNo, password)
-                .map(c -> token(ShenchaUser.candidate(c.getRegistrationNo(), c.getId()),
-                        List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CANDIDATE))))
+                .map(c -> ShenchaUser.candidateAuthentication(c.getRegistrationNo(), c.getId()))
                 .orElse(null);
     }
 

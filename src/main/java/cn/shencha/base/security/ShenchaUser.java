@@ -32,4 +32,12 @@ public record ShenchaUser(String username, Kind kind, Long candidateId, StaffSco
     public String getName() {
         return username;
     }
+
+    /** A candidate signed in: after the password check, or right after activation (which proved who it is). */
+    public static org.springframework.security.core.Authentication candidateAuthentication(String registrationNo,
+                                                                                          Long candidateId) {
+        return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                candidate(registrationNo, candidateId), null,
+                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + Roles.CANDIDATE)));
+    }
 }

@@ -2,12 +2,19 @@ package cn.shencha.materials.api;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateAccountService;
+import cn.shencha.base.security.ShenchaUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Candidate API v1")
 class ActivationController {
 
+    private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
+
     private final CandidateAccountService accounts;
 
     ActivationController(CandidateAccountService accounts) {
@@ -30,13 +39,29 @@ class ActivationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Activate a candidate account with the registration number and ID number, choosing a password",
             responses = {
-                    @ApiResponse(responseCode = "201", description = "activated; sign in with the registration number and the password"),
+                    @ApiResponse(responseCode = "201", description = "activated and signed in: the session cookie of this answer works for /api/v1/me at once; later, sign in with the registration number and the password"),
                     @ApiResponse(responseCode = "400", description = "ACTIVATION_MISMATCH or WEAK_PASSWORD",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
                     @ApiResponse(responseCode = "409", description = "ALREADY_ACTIVATED",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))})
-    ApiModels.ActivationResponse activate(@RequestBody ApiModels.ActivationRequest request) {
+    ApiModels.ActivationResponse activate(@RequestBody ApiModels.ActivationRequest request,
+                                          HttpServletRequest http, HttpServletResponse response) {
         Candidate candidate = accounts.activate(request.registrationNo(), request.idNumber(), request.password());
+        signIn(candidate, http, response);
         return new ApiModels.ActivationResponse(candidate.getRegistrationNo(), ApiModels.time(candidate.getActivatedAt()));
+    }
+
+    /**
+     * Activation signs the candidate in, as the activation page does: the session cookie of this answer works
+     * for the candidate API at once, without checking the new password's hash a second time (the hash costs
+     * more CPU than anything else in a candidate's first minutes). A new session id guards against fixation.
+     */
+    private static void signIn(Candidate candidate, HttpServletRequest http, HttpServletResponse response) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(ShenchaUser.candidateAuthentication(candidate.getRegistrationNo(), candidate.getId()));
+        if (http.getSession(false) != null) {
+            http.changeSessionId();
+        }
+        SESSIONS.saveContext(context, http, response);
     }
 }

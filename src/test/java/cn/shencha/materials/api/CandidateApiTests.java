@@ -65,10 +65,16 @@ class CandidateApiTests {
                 "12", "1201", data.clock().instant())));
         String body = "{\"registrationNo\":\"" + registrationNo + "\",\"idNumber\":\"" + idNumber + "\",\"password\":\"Secret2026\"}";
 
-        mvc.perform(post("/api/v1/activation").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.registrationNo").value(registrationNo))
-                .andExpect(jsonPath("$.activatedAt").value(startsWith("2026-02-01T09:00:00+08:00")));
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
+                mvc.perform(post("/api/v1/activation").contentType(MediaType.APPLICATION_JSON).content(body))
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.registrationNo").value(registrationNo))
+                        .andExpect(jsonPath("$.activatedAt").value(startsWith("2026-02-01T09:00:00+08:00")))
+                        .andReturn().getRequest().getSession(false);
+        // Activation signed the candidate in: the session works at once, for this candidate only.
+        mvc.perform(get("/api/v1/me").session(session))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.registrationNo").value(registrationNo));
         mvc.perform(post("/api/v1/activation").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
