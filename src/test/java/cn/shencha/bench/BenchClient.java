@@ -25,6 +25,12 @@ final class BenchClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // Close idle connections before Tomcat does (its keep-alive timeout is 20 s): a connection the server
+        // closed while it sat in the pool fails the next request with "header parser received no bytes".
+        System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+    }
+
     record Response(int status, String body, long nanos, String location) {
 
         JsonNode json() {
@@ -118,6 +124,18 @@ final class BenchClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        try {
+            return attempt(request);
+        } catch (UncheckedIOException e) {
+            // The server closed a pooled connection before reading the request: nothing was processed, send again.
+            if (String.valueOf(e.getCause().getMessage()).contains("received no bytes")) {
+                return attempt(request);
+            }
+            throw e;
+        }
+    }
+
+    private Response attempt(HttpRequest.Builder request) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
