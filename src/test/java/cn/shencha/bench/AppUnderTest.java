@@ -48,14 +48,27 @@ final class AppUnderTest implements AutoCloseable {
      */
     static AppUnderTest start(String label, Path workDir, List<String> jvmOptions, Map<String, String> env,
                               List<String> args) {
+        return start(label, workDir, jvmOptions, List.of("-cp", System.getProperty("java.class.path"),
+                BenchApplication.class.getName()), env, args);
+    }
+
+    /**
+     * The packaged application as the Docker image runs it: {@code java -jar} on the jar that Spring Boot's
+     * {@code jarmode=tools extract} wrote next to its {@code lib/} folder.
+     */
+    static AppUnderTest startExtracted(String label, Path workDir, List<String> jvmOptions, Path applicationJar,
+                                       Map<String, String> env, List<String> args) {
+        return start(label, workDir, jvmOptions, List.of("-jar", applicationJar.toString()), env, args);
+    }
+
+    private static AppUnderTest start(String label, Path workDir, List<String> jvmOptions, List<String> launch,
+                                      Map<String, String> env, List<String> args) {
         int port = freePort();
         Path log = workDir.resolve("app-" + label + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BenchApplication.class.getName());
+        command.addAll(launch);
         command.add("--server.port=" + port);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -16,10 +16,12 @@ import java.nio.file.Path;
  * @param decisions     decisions they make together
  * @param cases         whole cases, import to publication
  * @param sessions      candidate UI sessions for the heap measurement
+ * @param jar           the packaged application (the build's jar), for start-up as the Docker image runs it;
+ *                      null: not measured (the smoke test, or a run from an IDE)
  */
 record BenchSettings(String database, int nightBefore, int night, int uploadClients, int uploadsPerClient,
                      int phonePhotos, int reviewers, int decisions, int cases, int sessions, String appHeap,
-                     Path workDir, Path report) {
+                     Path workDir, Path report, Path jar) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -35,12 +37,13 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
                 Integer.getInteger("bench.sessions", 500),
                 System.getProperty("bench.appHeap", "1g"),
                 Path.of(System.getProperty("bench.workDir", "target/bench")).toAbsolutePath(),
-                Path.of(System.getProperty("bench.report", "docs/performance.md")).toAbsolutePath());
+                Path.of(System.getProperty("bench.report", "docs/performance.md")).toAbsolutePath(),
+                System.getProperty("bench.jar", "").isBlank() ? null : Path.of(System.getProperty("bench.jar")).toAbsolutePath());
     }
 
     /** Tiny sizes for the smoke test of the harness itself (not a measurement). */
     static BenchSettings smoke(String database, Path workDir) {
-        return new BenchSettings(database, 20, 40, 2, 4, 2, 2, 10, 6, 4, "1g", workDir, workDir.resolve("performance.md"));
+        return new BenchSettings(database, 20, 40, 2, 4, 2, 2, 10, 6, 4, "1g", workDir, workDir.resolve("performance.md"), null);
     }
 
     boolean mariadb() {

@@ -92,10 +92,13 @@ public final class Benchmark {
         List<Person> uploaders = BenchCandidates.of("34", 0, uploadCandidates() + settings.uploadClients()
                 + settings.phonePhotos() + 1);
 
+        // 0. The packaged jar as the Docker image runs it, on the empty database: creates the schema.
+        extractedStartUp("first start: empty database, schema created (Flyway + Camunda)");
         // 1. The app as Camunda configures it by default: start-up, then a deadline night as the "before".
         try (AppUnderTest app = start("camunda-defaults", CAMUNDA_DEFAULTS)) {
             observer = new Observer(jdbcUrl, user(), "");
-            startUp(app, "first start: empty database, schema created (Flyway + Camunda)");
+            startUp(app, settings.jar() == null ? "first start: empty database, schema created (Flyway + Camunda)"
+                    : "schema in place, no cases yet");
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
             importAll(admin, "31", before);
             importAll(admin, "34", uploaders);
@@ -111,23 +114,26 @@ public final class Benchmark {
             startUp(app, "restart: " + fmt(before.size() + night.size() + uploaders.size()) + " cases in the database");
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
             deadlineMove(admin, "32", night.size());
-            uploads(app, uploaders);
-            phonePhotos(app, uploaders);
             Rate tuned = deadlineNight(app, admin, "32", night, true);
             report.tuning(new Report.Row("Job executor tuned + acquisition index (application.properties)",
                     "deadline night: auto-locked per second", fmt(night.size()) + " vs " + fmt(before.size()),
                     rate(tuned.perSecond()), rate(beforeNight.perSecond()), tuned.perSecond() > beforeNight.perSecond(),
                     "same app, same database; only the job-executor settings and the index differ"));
             reviewerDecisions(app, "32");
+            // Uploads once the app is warm (its JIT compiler done with the hot paths), as on any day of an
+            // upload window but its first minutes; the CPU note says how much went to the JIT all the same.
+            uploads(app, uploaders);
+            phonePhotos(app, uploaders);
             wholeCases(app, admin);
             uiSessions(app);
             report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
                     + app.logLinesContaining("Deadlock found") + " deadlocks, " + app.logLinesContaining("OptimisticLockingException")
                     + " optimistic-locking conflicts");
+        }
+        try {
+            extractedStartUp("restart: " + fmt(observer.cases()) + " cases in the database");
         } finally {
-            if (observer != null) {
-                observer.close();
-            }
+            observer.close();
         }
         report.context("load average at the end", loadAverage());
         report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
@@ -145,29 +151,73 @@ public final class Benchmark {
     // ---------------------------------------------------------------- start-up
 
     private AppUnderTest start(String label, List<String> extraArgs) {
+        return AppUnderTest.start(label, settings.workDir(), jvmOptions(label), appEnvironment(true), appArguments(extraArgs));
+    }
+
+    /** @param benchData with the bench profile's districts and reviewers (test classes; not in the packaged jar) */
+    private Map<String, String> appEnvironment(boolean benchData) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ADMIN_USERNAME", ADMIN);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SHENCHA_STORAGE_DIR", settings.workDir().resolve("images").toString());
-        List<String> args = new ArrayList<>();
         if (settings.mariadb()) {
-            env.put("SPRING_PROFILES_ACTIVE", "mysql,bench");
+            env.put("SPRING_PROFILES_ACTIVE", benchData ? "mysql,bench" : "mysql");
             env.put("DB_HOST", "127.0.0.1");
             env.put("DB_NAME", DATABASE);
             env.put("DB_USER", "root");
             env.put("DB_PASSWORD", "");
         } else {
-            env.put("SPRING_PROFILES_ACTIVE", "bench");
+            env.put("SPRING_PROFILES_ACTIVE", benchData ? "bench" : "default");
+        }
+        return env;
+    }
+
+    private List<String> appArguments(List<String> extraArgs) {
+        List<String> args = new ArrayList<>();
+        if (!settings.mariadb()) {
             args.add("--spring.datasource.url=" + h2Url());
         }
         args.add("--logging.level.root=WARN");
         args.add("--logging.level.cn.shencha=INFO");
         args.addAll(extraArgs);
-        // As the Dockerfile runs it (a fixed heap instead of a share of the machine's memory).
+        return args;
+    }
+
+    /** As the Dockerfile runs it, but a fixed heap instead of a share of the machine's memory. */
+    private List<String> jvmOptions(String label) {
         List<String> jvm = List.of("-Xmx" + settings.appHeap(), "-XX:G1PeriodicGCInterval=15000", "-Duser.timezone=UTC",
                 "-Dfile.encoding=UTF-8");
         report.context("app JVM options (" + label + ")", String.join(" ", jvm));
-        return AppUnderTest.start(label, settings.workDir(), jvm, env, args);
+        return jvm;
+    }
+
+    /**
+     * Start-up of the packaged jar, extracted as the Dockerfile does (Spring Boot's {@code jarmode=tools}):
+     * what an operator's node does on a deploy or a restart. Skipped when the run has no jar (the smoke test).
+     */
+    private void extractedStartUp(String situation) {
+        if (settings.jar() == null) {
+            return;
+        }
+        Path dir = settings.workDir().resolve("app");
+        Path applicationJar = dir.resolve(settings.jar().getFileName());
+        if (!Files.exists(applicationJar)) {
+            AppUnderTest.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djarmode=tools", "-jar", settings.jar().toString(), "extract", "--destination", dir.toString()));
+        }
+        boolean development;
+        try (var lib = Files.list(dir.resolve("lib"))) {
+            development = lib.anyMatch(jar -> jar.getFileName().toString().startsWith("vaadin-dev-server"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = appEnvironment(false);
+        List<String> args = appArguments(List.of());
+        try (AppUnderTest app = AppUnderTest.startExtracted("packaged", settings.workDir(), jvmOptions("packaged"),
+                applicationJar, env, args)) {
+            startUp(app, "packaged jar, extracted as in the Docker image" + (development
+                    ? " (built without -Pproduction: Vaadin in development mode)" : " (-Pproduction)") + "; " + situation);
+        }
     }
 
     private void startUp(AppUnderTest app, String situation) {
@@ -655,21 +705,18 @@ public final class Benchmark {
         return slots;
     }
 
+    /** Removes what an earlier run left: stored images, the H2 files, the extracted jar (rebuilt since?). */
     private void prepareWorkDir() {
         try {
-            Path images = settings.workDir().resolve("images");
-            if (Files.exists(images)) {
-                try (Stream<Path> files = Files.walk(images)) {
-                    files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (String leftover : List.of("images", "h2", "app")) {
+                Path dir = settings.workDir().resolve(leftover);
+                if (Files.exists(dir)) {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
                 }
             }
-            Path h2 = settings.workDir().resolve("h2");
-            if (Files.exists(h2)) {
-                try (Stream<Path> files = Files.walk(h2)) {
-                    files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.createDirectories(images);
+            Files.createDirectories(settings.workDir().resolve("images"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,10 @@ final class Observer implements AutoCloseable {
         return count("select count(*) from candidate where district_code = ? and phase = ?", district, phase);
     }
 
+    synchronized int cases() {
+        return count("select count(*) from candidate");
+    }
+
     synchronized int published(String district) {
         return count("select count(*) from candidate where district_code = ? and verdict_published_at is not null", district);
     }
