@@ -28,7 +28,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,8 +80,9 @@ public class MaterialUploadService {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
         this.readTx = new TransactionTemplate(transactionManager);
+        // One read-only transaction for the checks: without it each repository call is its own transaction
+        // (read-only on, query, commit, read-only off: four round trips where one would do).
         this.readTx.setReadOnly(true);
-        this.readTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
     }
 
     /**
@@ -214,7 +214,8 @@ public class MaterialUploadService {
         MaterialType type = types.findById(typeId).orElseThrow();
         checkUnlocked(candidate, district, type); // again, with the lock held and the clock read now
         Long sameAsTypeId = null;
-        for (MaterialImage other : images.findByCandidateIdOrderByUploadedAt(candidateId)) {
+        List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(candidateId);
+        for (MaterialImage other : all) {
             if (other.getSha256().equals(processed.sha256()) && other.getMaterialTypeId().equals(typeId)) {
                 throw ShenchaException.conflict(other.isActive() ? "DUPLICATE_IMAGE" : "SAME_AS_REPLACED");
             }
@@ -222,7 +223,8 @@ public class MaterialUploadService {
                 sameAsTypeId = other.getMaterialTypeId(); // the first, as in upload order
             }
         }
-        int slot = checkFreeSlot(candidateId, type);
+        int slot = freeSlot(type, all.stream().filter(i -> i.isActive() && i.getMaterialTypeId().equals(typeId))
+                .map(MaterialImage::getActiveSlot).toList());
         MaterialImage image = new MaterialImage(candidateId, typeId, slot, key, processed.contentType(),
                 processed.bytes().length, processed.originalBytes(), processed.width(), processed.height(),
                 processed.sha256(), clock.instant());
@@ -239,9 +241,12 @@ public class MaterialUploadService {
 
     /** The lowest free slot (1..maxCount) of this material, or MAX_COUNT_REACHED. */
     private int checkFreeSlot(Long candidateId, MaterialType type) {
-        Set<Integer> taken = new TreeSet<>();
-        images.findByCandidateIdAndMaterialTypeIdAndState(candidateId, type.getId(), ImageState.ACTIVE)
-                .forEach(i -> taken.add(i.getActiveSlot()));
+        return freeSlot(type, images.findByCandidateIdAndMaterialTypeIdAndState(candidateId, type.getId(), ImageState.ACTIVE)
+                .stream().map(MaterialImage::getActiveSlot).toList());
+    }
+
+    private static int freeSlot(MaterialType type, List<Integer> activeSlots) {
+        Set<Integer> taken = new TreeSet<>(activeSlots);
         for (int slot = 1; slot <= type.getMaxCount(); slot++) {
             if (!taken.contains(slot)) {
                 return slot;

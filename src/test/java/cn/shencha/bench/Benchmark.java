@@ -185,8 +185,8 @@ public final class Benchmark {
 
     /** As the Dockerfile runs it, but a fixed heap instead of a share of the machine's memory. */
     private List<String> jvmOptions(String label) {
-        List<String> jvm = List.of("-Xmx" + settings.appHeap(), "-XX:G1PeriodicGCInterval=15000", "-Duser.timezone=UTC",
-                "-Dfile.encoding=UTF-8");
+        List<String> jvm = List.of("-Xmx" + settings.appHeap(), "-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8");
         report.context("app JVM options (" + label + ")", String.join(" ", jvm));
         return jvm;
     }
