@@ -97,8 +97,8 @@ public final class Benchmark {
         // 1. The app as Camunda configures it by default: start-up, then a deadline night as the "before".
         try (AppUnderTest app = start("camunda-defaults", CAMUNDA_DEFAULTS)) {
             observer = new Observer(jdbcUrl, user(), "");
-            startUp(app, settings.jar() == null ? "first start: empty database, schema created (Flyway + Camunda)"
-                    : "schema in place, no cases yet");
+            startUp(app, FROM_CLASSES + (settings.jar() == null ? "first start: empty database, schema created (Flyway + Camunda)"
+                    : "schema in place, no cases yet"));
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
             importAll(admin, "31", before);
             importAll(admin, "34", uploaders);
@@ -111,7 +111,7 @@ public final class Benchmark {
         }
         // 2. The app as shipped (application.properties): everything else.
         try (AppUnderTest app = start("tuned", List.of())) {
-            startUp(app, "restart: " + fmt(before.size() + night.size() + uploaders.size()) + " cases in the database");
+            startUp(app, FROM_CLASSES + "restart: " + fmt(before.size() + night.size() + uploaders.size()) + " cases in the database");
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
             deadlineMove(admin, "32", night.size());
             Rate tuned = deadlineNight(app, admin, "32", night, true);
@@ -141,6 +141,9 @@ public final class Benchmark {
     }
 
     private Rate beforeNight;
+
+    /** The app under load runs from the build's classes, with the benchmark's own (test) classes. */
+    private static final String FROM_CLASSES = "from the build's classes; ";
 
     record Rate(int count, double seconds) {
         double perSecond() {
