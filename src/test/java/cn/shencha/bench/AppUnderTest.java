@@ -66,7 +66,7 @@ final class AppUnderTest implements AutoCloseable {
         int port = freePort();
         Path log = workDir.resolve("app-" + label + ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdkTool("java"));
         command.addAll(jvmOptions);
         command.addAll(launch);
         command.add("--server.port=" + port);
@@ -162,7 +162,7 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     private String jcmd(String command) {
-        return run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid()), command));
+        return run(List.of(jdkTool("jcmd"), String.valueOf(pid()), command));
     }
 
     /** Samples the app's used heap (young + old, from jstat) every 100 ms until closed; keeps the peak. */
@@ -178,7 +178,7 @@ final class AppUnderTest implements AutoCloseable {
 
         private HeapPeak(long pid) {
             try {
-                jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                jstat = new ProcessBuilder(jdkTool("jstat"),
                         "-gc", String.valueOf(pid), "100").redirectErrorStream(true).start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -272,6 +272,11 @@ final class AppUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A tool of the JDK this benchmark runs on (java, jcmd, jstat). */
+    static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     static void sleep(long millis) {

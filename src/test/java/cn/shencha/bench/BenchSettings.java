@@ -38,7 +38,11 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
                 System.getProperty("bench.appHeap", "1g"),
                 Path.of(System.getProperty("bench.workDir", "target/bench")).toAbsolutePath(),
                 Path.of(System.getProperty("bench.report", "docs/performance.md")).toAbsolutePath(),
-                System.getProperty("bench.jar", "").isBlank() ? null : Path.of(System.getProperty("bench.jar")).toAbsolutePath());
+                optionalPath(System.getProperty("bench.jar")));
+    }
+
+    private static Path optionalPath(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }
 
     /** Tiny sizes for the smoke test of the harness itself (not a measurement). */

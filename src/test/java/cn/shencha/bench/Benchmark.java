@@ -64,6 +64,9 @@ public final class Benchmark {
             "--camunda.bpm.generic-properties.properties.ensureJobDueDateNotNull=false",
             "--shencha.engine.extra-indexes=false");
 
+    /** The app under load runs from the build's classes, with the benchmark's own (test) classes. */
+    private static final String FROM_CLASSES = "from the build's classes; ";
+
     private final BenchSettings settings;
     private final Report report = new Report();
     private Observer observer;
@@ -94,46 +97,49 @@ public final class Benchmark {
 
         // 0. The packaged jar as the Docker image runs it, on the empty database: creates the schema.
         extractedStartUp("first start: empty database, schema created (Flyway + Camunda)");
-        // 1. The app as Camunda configures it by default: start-up, then a deadline night as the "before".
-        try (AppUnderTest app = start("camunda-defaults", CAMUNDA_DEFAULTS)) {
-            observer = new Observer(jdbcUrl, user(), "");
-            startUp(app, FROM_CLASSES + (settings.jar() == null ? "first start: empty database, schema created (Flyway + Camunda)"
-                    : "schema in place, no cases yet"));
-            BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
-            importAll(admin, "31", before);
-            importAll(admin, "34", uploaders);
-            double importRate = importAll(admin, "32", night);
-            report.add(new Report.Row("Import (admin CSV upload)", "candidates imported, each with its process started",
-                    fmt(night.size()), rate(importRate), "—", null, "2,000 rows per file; one transaction per 200 rows"));
-            Rate defaults = deadlineNight(app, admin, "31", before, false);
-            report.context("job executor before", "Camunda defaults: " + String.join(" ", CAMUNDA_DEFAULTS));
-            beforeNight = defaults;
-        }
-        // 2. The app as shipped (application.properties): everything else.
-        try (AppUnderTest app = start("tuned", List.of())) {
-            startUp(app, FROM_CLASSES + "restart: " + fmt(before.size() + night.size() + uploaders.size()) + " cases in the database");
-            BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
-            deadlineMove(admin, "32", night.size());
-            Rate tuned = deadlineNight(app, admin, "32", night, true);
-            report.tuning(new Report.Row("Job executor tuned + acquisition index (application.properties)",
-                    "deadline night: auto-locked per second", fmt(night.size()) + " vs " + fmt(before.size()),
-                    rate(tuned.perSecond()), rate(beforeNight.perSecond()), tuned.perSecond() > beforeNight.perSecond(),
-                    "same app, same database; only the job-executor settings and the index differ"));
-            reviewerDecisions(app, "32");
-            // Uploads once the app is warm (its JIT compiler done with the hot paths), as on any day of an
-            // upload window but its first minutes; the CPU note says how much went to the JIT all the same.
-            uploads(app, uploaders);
-            phonePhotos(app, uploaders);
-            wholeCases(app, admin);
-            uiSessions(app);
-            report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
-                    + app.logLinesContaining("Deadlock found") + " deadlocks, " + app.logLinesContaining("OptimisticLockingException")
-                    + " optimistic-locking conflicts");
-        }
         try {
+            // 1. The app as Camunda configures it by default: start-up, then a deadline night as the "before".
+            try (AppUnderTest app = start("camunda-defaults", CAMUNDA_DEFAULTS)) {
+                observer = new Observer(jdbcUrl, user(), "");
+                startUp(app, FROM_CLASSES + (settings.jar() == null ? "first start: empty database, schema created (Flyway + Camunda)"
+                        : "schema in place, no cases yet"));
+                BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
+                importAll(admin, "31", before);
+                importAll(admin, "34", uploaders);
+                double importRate = importAll(admin, "32", night);
+                report.add(new Report.Row("Import (admin CSV upload)", "candidates imported, each with its process started",
+                        fmt(night.size()), rate(importRate), "—", null, "2,000 rows per file; one transaction per 200 rows"));
+                Rate defaults = deadlineNight(app, admin, "31", before, false);
+                report.context("job executor before", "Camunda defaults: " + String.join(" ", CAMUNDA_DEFAULTS));
+                beforeNight = defaults;
+            }
+            // 2. The app as shipped (application.properties): everything else.
+            try (AppUnderTest app = start("tuned", List.of())) {
+                startUp(app, FROM_CLASSES + "restart: " + fmt(before.size() + night.size() + uploaders.size()) + " cases in the database");
+                BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
+                deadlineMove(admin, "32", night.size());
+                Rate tuned = deadlineNight(app, admin, "32", night, true);
+                report.tuning(new Report.Row("Job executor tuned + acquisition index (application.properties)",
+                        "deadline night: auto-locked per second", fmt(night.size()) + " vs " + fmt(before.size()),
+                        rate(tuned.perSecond()), rate(beforeNight.perSecond()), tuned.perSecond() > beforeNight.perSecond(),
+                        "same app, same database; only the job-executor settings and the index differ"));
+                reviewerDecisions(app, "32");
+                // Uploads once the app is warm (its JIT compiler done with the hot paths), as on any day of an
+                // upload window but its first minutes; the CPU note says how much went to the JIT all the same.
+                uploads(app, uploaders);
+                phonePhotos(app, uploaders);
+                wholeCases(app, admin);
+                uiSessions(app);
+                report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
+                        + app.logLinesContaining("Deadlock found") + " deadlocks, " + app.logLinesContaining("OptimisticLockingException")
+                        + " optimistic-locking conflicts");
+            }
+            // 3. The packaged jar again, on the database as the night and the reviews left it.
             extractedStartUp("restart: " + fmt(observer.cases()) + " cases in the database");
         } finally {
-            observer.close();
+            if (observer != null) {
+                observer.close();
+            }
         }
         report.context("load average at the end", loadAverage());
         report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
@@ -141,9 +147,6 @@ public final class Benchmark {
     }
 
     private Rate beforeNight;
-
-    /** The app under load runs from the build's classes, with the benchmark's own (test) classes. */
-    private static final String FROM_CLASSES = "from the build's classes; ";
 
     record Rate(int count, double seconds) {
         double perSecond() {
@@ -205,7 +208,7 @@ public final class Benchmark {
         Path dir = settings.workDir().resolve("app");
         Path applicationJar = dir.resolve(settings.jar().getFileName());
         if (!Files.exists(applicationJar)) {
-            AppUnderTest.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            AppUnderTest.run(List.of(AppUnderTest.jdkTool("java"),
                     "-Djarmode=tools", "-jar", settings.jar().toString(), "extract", "--destination", dir.toString()));
         }
         boolean development;
@@ -293,9 +296,7 @@ public final class Benchmark {
         }
         sleepUntil(deadline);
         long t0 = System.nanoTime();
-        long dbPid = CpuClock.databaseServer().orElse(-1);
-        double appCpu0 = CpuClock.seconds(app.pid());
-        double dbCpu0 = dbPid > 0 ? CpuClock.seconds(dbPid) : 0;
+        CpuClock.Usage cpu = CpuClock.start(app.pid());
 
         AtomicInteger attempts = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -334,17 +335,16 @@ public final class Benchmark {
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        double appCpuMs = (CpuClock.seconds(app.pid()) - appCpu0) * 1000 / Math.max(1, locked);
-        double dbCpuMs = dbPid > 0 ? (CpuClock.seconds(dbPid) - dbCpu0) * 1000 / Math.max(1, locked) : 0;
+        double cpuMillis = cpu.appMillisPer(locked) + cpu.databaseMillisPer(locked);
+        String cpuPerCase = cpu.perItem("case", locked);
         join(lateUploads);
         Rate rate = new Rate(locked, secs);
         String label = main ? "Deadline night" : "Deadline night, Camunda job-executor defaults (before)";
         report.add(new Report.Row(label, "auto-locked and in site review, per second", fmt(n) + " waiting",
                 rate(rate.perSecond()) + " (" + seconds(secs) + " for " + fmt(locked) + ")",
                 main ? "≥ 300/s (20,000 in ≤ 67 s)" : "—", main ? locked == n && rate.perSecond() >= 300 : null,
-                String.format(Locale.ROOT, "CPU per case: app %.1f ms + database %.1f ms, so 2 cores allow at most ~%.0f/s;"
-                        + " half done after %s; 60,000 would take ~%s", appCpuMs, dbCpuMs,
-                        2000 / Math.max(0.1, appCpuMs + dbCpuMs), seconds(half), seconds(60_000 / rate.perSecond()))));
+                String.format(Locale.ROOT, "%s, so 2 cores allow at most ~%.0f/s; half done after %s; 60,000 would take ~%s",
+                        cpuPerCase, 2000 / Math.max(0.1, cpuMillis), seconds(half), seconds(60_000 / rate.perSecond()))));
         if (main) {
             boolean allRefused = refused.get() == attempts.get() && attempts.get() > 0;
             report.add(new Report.Row("Upload after the deadline, before the timers have run", "refused",

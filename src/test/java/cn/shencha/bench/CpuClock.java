@@ -21,9 +21,7 @@ final class CpuClock {
     /** CPU seconds used so far by the process, or NaN where /proc cannot tell. */
     static double seconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND; // utime, stime
+            return statSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -39,18 +37,11 @@ final class CpuClock {
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path thread : threads.toList()) {
                 try {
-                    String name = Files.readString(thread.resolve("comm")).trim();
-                    boolean compiler = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
-                    boolean collector = name.startsWith("GC Thread") || name.startsWith("G1 ");
-                    if (compiler || collector) {
-                        String stat = Files.readString(thread.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-                        if (compiler) {
-                            jit += seconds;
-                        } else {
-                            gc += seconds;
-                        }
+                    String name = Files.readString(thread.resolve("comm")).trim(); // at most 15 characters
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        jit += statSeconds(thread.resolve("stat"));
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        gc += statSeconds(thread.resolve("stat"));
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
@@ -60,6 +51,13 @@ final class CpuClock {
             return new double[] {Double.NaN, Double.NaN};
         }
         return new double[] {jit, gc};
+    }
+
+    /** utime + stime of a process's or a thread's {@code stat} file (after the command name, which may hold spaces). */
+    private static double statSeconds(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
     /** The local MariaDB (or MySQL) server's process, if it runs on this machine. */
@@ -90,17 +88,25 @@ final class CpuClock {
 
     record Usage(long appPid, long dbPid, double app0, double db0, double jit0, double gc0) {
 
-        /** e.g. "CPU per upload: app 9.1 ms (JIT 0.4, GC 0.8) + database 2.3 ms" */
+        /** Milliseconds of the app's CPU per item since the start. */
+        double appMillisPer(int count) {
+            return (seconds(appPid) - app0) * 1000 / Math.max(1, count);
+        }
+
+        /** Milliseconds of the database server's CPU per item since the start (0 without a local server). */
+        double databaseMillisPer(int count) {
+            return dbPid > 0 ? (seconds(dbPid) - db0) * 1000 / Math.max(1, count) : 0;
+        }
+
+        /** e.g. "CPU per upload: app 9.1 ms (of which JIT compiler 0.4, GC 0.8) + database 2.3 ms" */
         String perItem(String item, int count) {
             int n = Math.max(1, count);
-            double app = (seconds(appPid) - app0) * 1000 / n;
-            double db = dbPid > 0 ? (seconds(dbPid) - db0) * 1000 / n : 0;
             double[] jitAndGc = jitAndGcSeconds(appPid);
             // A compiler thread that ended meanwhile takes its time along: never below zero.
             double jit = Math.max(0, jitAndGc[0] - jit0) * 1000 / n;
             double gc = Math.max(0, jitAndGc[1] - gc0) * 1000 / n;
             return String.format(java.util.Locale.ROOT, "CPU per %s: app %.1f ms (of which JIT compiler %.1f, GC %.1f)"
-                    + " + database %.1f ms", item, app, jit, gc, db);
+                    + " + database %.1f ms", item, appMillisPer(count), jit, gc, databaseMillisPer(count));
         }
     }
 }
