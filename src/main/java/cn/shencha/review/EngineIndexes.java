@@ -43,20 +43,29 @@ class EngineIndexes {
             "SHENCHA_IDX_TASK_PARENT", "ACT_RU_TASK (PARENT_TASK_ID_)");
     private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
+    /** MySQL/MariaDB: "Duplicate key name", another node created the index first. */
+    private static final int ER_DUP_KEYNAME = 1061;
+
     private final DataSource dataSource;
     private final boolean enabled;
+    private final SetupLock setupLock;
 
-    EngineIndexes(DataSource dataSource, @Value("${shencha.engine.extra-indexes:true}") boolean enabled) {
+    EngineIndexes(DataSource dataSource, @Value("${shencha.engine.extra-indexes:true}") boolean enabled,
+                  SetupLock setupLock) {
         this.dataSource = dataSource;
         this.enabled = enabled;
+        this.setupLock = setupLock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
-    void ensure() {
-        if (!enabled) {
-            return;
+    void ensureAtStart() {
+        if (enabled) {
+            setupLock.run("Engine indexes", this::ensure);
         }
+    }
+
+    void ensure() {
         for (Map.Entry<String, String> index : new TreeMap<>(INDEXES).entrySet()) {
             try (Connection connection = dataSource.getConnection()) {
                 String table = index.getValue().substring(0, index.getValue().indexOf(' '));
@@ -68,6 +77,10 @@ class EngineIndexes {
                 }
                 log.info("Created index {} on {}.", index.getKey(), index.getValue());
             } catch (SQLException e) {
+                if (e.getErrorCode() == ER_DUP_KEYNAME) {
+                    log.info("Index {} was created by another node.", index.getKey());
+                    continue;
+                }
                 // The engine still works without it, only slower with many cases: not a reason to refuse to start.
                 log.warn("Could not create index {} on {}: {}", index.getKey(), index.getValue(), e.getMessage());
             }

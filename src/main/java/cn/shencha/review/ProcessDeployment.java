@@ -23,13 +23,26 @@ class ProcessDeployment {
     private static final String ROOT = "processes/";
 
     private final RepositoryService repositoryService;
+    private final SetupLock setupLock;
 
-    ProcessDeployment(RepositoryService repositoryService) {
+    ProcessDeployment(RepositoryService repositoryService, SetupLock setupLock) {
         this.repositoryService = repositoryService;
+        this.setupLock = setupLock;
     }
 
+    /** Under the set-up lock: on H2 the engine takes no deployment lock, and two nodes would both deploy. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
+    void deployAtStart() {
+        setupLock.run("Process deployment", () -> {
+            try {
+                deploy();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     void deploy() throws IOException {
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)

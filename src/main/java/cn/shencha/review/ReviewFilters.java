@@ -1,14 +1,17 @@
 package cn.shencha.review;
 
 import cn.shencha.base.i18n.Messages;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -16,8 +19,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters of the reviewers, created (or brought up to date) at every start. Each
- * filter is found again by its {@code shenchaFilter} property, so renaming one in a bundle is safe.
+ * The shared Tasklist filters of the reviewers, created (or brought up to date) at every start, one node at a
+ * time (see SetupLock). Each filter is found again by its {@code shenchaFilter} property, so renaming one in a bundle is safe.
  * Which tasks a reviewer sees through them is still decided by Camunda's task authorizations.
  */
 @Component
@@ -56,33 +59,67 @@ public class ReviewFilters {
     private final FilterService filterService;
     private final TaskService taskService;
     private final Messages messages;
+    private final SetupLock setupLock;
 
-    ReviewFilters(FilterService filterService, TaskService taskService, Messages messages) {
+    ReviewFilters(FilterService filterService, TaskService taskService, Messages messages, SetupLock setupLock) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.messages = messages;
+        this.setupLock = setupLock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
+    void setUpAtStart() {
+        setupLock.run("Tasklist filters", this::ensureAll);
+    }
+
+    /**
+     * Creates the missing filters and updates the ones whose name, query or properties changed; an unchanged filter
+     * is not written (two nodes rewriting the same filters collided on its revision). A second filter for the same
+     * key, left by an earlier start, is deleted.
+     */
     public void ensureAll() {
         for (Spec spec : Spec.values()) {
-            Filter filter = find(spec).orElseGet(() -> filterService.newTaskFilter());
-            filter.setName(messages.get(Messages.DEFAULT_LOCALE, "review.filter." + spec.name() + ".name"));
-            filter.setOwner(null);
-            filter.setQuery(spec.query.apply(taskService.createTaskQuery()));
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put(KEY_PROPERTY, spec.name());
-            properties.put("description", messages.get(Messages.DEFAULT_LOCALE, "review.filter." + spec.name() + ".description"));
-            properties.put("priority", spec.priority);
-            properties.put("color", spec.color);
-            properties.put("refresh", true);
-            properties.put("variables", List.of(
-                    Map.of("name", MaterialReviewProcess.VAR_SITE_CODE, "label", messages.get(Messages.DEFAULT_LOCALE, "review.filter.variable.siteCode")),
-                    Map.of("name", MaterialReviewProcess.VAR_DISTRICT_CODE, "label", messages.get(Messages.DEFAULT_LOCALE, "review.filter.variable.districtCode"))));
-            filter.setProperties(properties);
-            filterService.saveFilter(filter);
+            Filter wanted = filterService.newTaskFilter();
+            describe(spec, wanted);
+            List<Filter> found = findAll(spec);
+            if (found.isEmpty()) {
+                filterService.saveFilter(wanted);
+                continue;
+            }
+            Filter kept = found.get(0);
+            found.subList(1, found.size()).forEach(duplicate -> filterService.deleteFilter(duplicate.getId()));
+            if (!sameAs(kept, wanted)) {
+                describe(spec, kept);
+                filterService.saveFilter(kept);
+            }
         }
+    }
+
+    private void describe(Spec spec, Filter filter) {
+        filter.setName(messages.get(Messages.DEFAULT_LOCALE, "review.filter." + spec.name() + ".name"));
+        filter.setOwner(null);
+        filter.setQuery(spec.query.apply(taskService.createTaskQuery()));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(KEY_PROPERTY, spec.name());
+        properties.put("description", messages.get(Messages.DEFAULT_LOCALE, "review.filter." + spec.name() + ".description"));
+        properties.put("priority", spec.priority);
+        properties.put("color", spec.color);
+        properties.put("refresh", true);
+        properties.put("variables", List.of(
+                Map.of("name", MaterialReviewProcess.VAR_SITE_CODE, "label", messages.get(Messages.DEFAULT_LOCALE, "review.filter.variable.siteCode")),
+                Map.of("name", MaterialReviewProcess.VAR_DISTRICT_CODE, "label", messages.get(Messages.DEFAULT_LOCALE, "review.filter.variable.districtCode"))));
+        filter.setProperties(properties);
+    }
+
+    /** Compared as the engine stores them (the query and the properties as JSON). */
+    private static boolean sameAs(Filter stored, Filter wanted) {
+        FilterEntity a = (FilterEntity) stored;
+        FilterEntity b = (FilterEntity) wanted;
+        return Objects.equals(a.getName(), b.getName()) && Objects.equals(a.getOwner(), b.getOwner())
+                && Objects.equals(a.getQueryInternal(), b.getQueryInternal())
+                && Objects.equals(a.getPropertiesInternal(), b.getPropertiesInternal());
     }
 
     /** The ids of the filters every reviewer group may read. */
@@ -92,8 +129,14 @@ public class ReviewFilters {
     }
 
     Optional<Filter> find(Spec spec) {
+        return findAll(spec).stream().findFirst();
+    }
+
+    /** The filters with this key, by id, so every node keeps the same one. */
+    private List<Filter> findAll(Spec spec) {
         return filterService.createTaskFilterQuery().list().stream()
                 .filter(f -> f.getProperties() != null && spec.name().equals(f.getProperties().get(KEY_PROPERTY)))
-                .findFirst();
+                .sorted(Comparator.comparing(Filter::getId))
+                .toList();
     }
 }

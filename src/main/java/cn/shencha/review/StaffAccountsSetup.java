@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At every start: the reviewer groups of all sites and districts, the administrators' group, and, when
+ * At every start, one node at a time: the reviewer groups of all sites and districts, the administrators' group, and, when
  * ADMIN_USERNAME and ADMIN_PASSWORD are set, that administrator (created, or its password reset), so a
  * real deployment starts without demo accounts.
  */
@@ -23,14 +23,16 @@ class StaffAccountsSetup {
 
     private final ReviewerGroups reviewerGroups;
     private final IdentityService identityService;
+    private final SetupLock setupLock;
     private final String adminUsername;
     private final String adminPassword;
 
-    StaffAccountsSetup(ReviewerGroups reviewerGroups, IdentityService identityService,
+    StaffAccountsSetup(ReviewerGroups reviewerGroups, IdentityService identityService, SetupLock setupLock,
                        @Value("${ADMIN_USERNAME:}") String adminUsername,
                        @Value("${ADMIN_PASSWORD:}") String adminPassword) {
         this.reviewerGroups = reviewerGroups;
         this.identityService = identityService;
+        this.setupLock = setupLock;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
     }
@@ -38,11 +40,14 @@ class StaffAccountsSetup {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     void setUp() {
-        reviewerGroups.ensureAdminGroup();
-        reviewerGroups.ensureAll();
-        if (!adminUsername.isBlank() && !adminPassword.isBlank()) {
-            createOrResetAdmin(adminUsername.strip(), adminPassword);
-        }
+        // One node at a time: two nodes creating the same group or grant would collide on its key.
+        setupLock.run("Staff groups", () -> {
+            reviewerGroups.ensureAdminGroup();
+            reviewerGroups.ensureAll();
+            if (!adminUsername.isBlank() && !adminPassword.isBlank()) {
+                createOrResetAdmin(adminUsername.strip(), adminPassword);
+            }
+        });
     }
 
     void createOrResetAdmin(String userId, String password) {

@@ -26,7 +26,7 @@ public final class BenchApplication {
     }
 
     /** Spring Boot's scan asks every TypeExcludeFilter bean: test configurations are not part of the app. */
-    static final class TestConfigurationFilter extends TypeExcludeFilter {
+    public static final class TestConfigurationFilter extends TypeExcludeFilter {
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
