@@ -16,8 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes stored files that no row refers to: left by a crash between writing a file and committing its
- * row, or by a failed removal. Only files older than the grace period are touched, so an upload still in
- * its transaction keeps its file.
+ * row, or by a failed removal. Only files older than the grace period (5 minutes) are touched, so an upload
+ * still in its transaction, on this node or another one writing the same store, keeps its file: an upload
+ * writes its file only once it is processed, then commits its row within seconds (at most a lock wait).
+ * The first sweep runs once that grace has passed since the start (6 minutes), so every file a crash left
+ * before the restart is old enough by then; then every hour.
  */
 @Component
 class ImageSweeper {
@@ -41,8 +44,8 @@ class ImageSweeper {
         this.tx.setReadOnly(true);
     }
 
-    @Scheduled(initialDelayString = "${shencha.materials.sweep-initial-delay:PT10M}",
-            fixedDelayString = "${shencha.materials.sweep-interval:PT6H}")
+    @Scheduled(initialDelayString = "${shencha.materials.sweep-initial-delay:PT6M}",
+            fixedDelayString = "${shencha.materials.sweep-interval:PT1H}")
     void sweepOnSchedule() {
         sweep(clock.instant().minus(properties.orphanGrace()));
     }

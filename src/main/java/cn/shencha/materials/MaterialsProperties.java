@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param legibleLongSide    never shrink the long side below this (or the original, if smaller)
  * @param smallShortSide     a short side below this gets a "too small to read" warning
  * @param concurrentDecodes  how many images are decoded at once (each may take ~100 MB)
- * @param orphanGrace        a stored file without a row is removed once it is older than this
+ * @param orphanGrace        a stored file without a row is removed once it is older than this (longer than an
+ *                           upload takes from writing its file to committing its row)
  */
 @ConfigurationProperties("shencha.materials")
 public record MaterialsProperties(
@@ -28,5 +29,5 @@ public record MaterialsProperties(
         @DefaultValue("1280") int legibleLongSide,
         @DefaultValue("600") int smallShortSide,
         @DefaultValue("2") int concurrentDecodes,
-        @DefaultValue("PT1H") Duration orphanGrace) {
+        @DefaultValue("PT5M") Duration orphanGrace) {
 }
