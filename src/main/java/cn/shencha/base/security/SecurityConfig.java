@@ -100,7 +100,9 @@ class SecurityConfig extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/images/**", "/examples/**", "/styles/**").permitAll());
+                .requestMatchers("/actuator/health/**", "/images/**", "/examples/**", "/styles/**").permitAll()
+                // base/web: the error page answers whoever's request failed (e.g. an API sign-in when the database is down)
+                .requestMatchers("/error").permitAll());
         super.configure(http);
         setLoginView(http, LoginView.class, "/login");
     }

@@ -235,9 +235,10 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
                 String reason = messages.describe(lang, e);
                 ui.access(() -> refused(typeCode, reason));
             } catch (RuntimeException e) {
+                // The back end failed (e.g. the database is down): nothing was stored, the candidate may retry.
                 log.error("Upload of {} for candidate {} failed", typeCode, candidate, e);
-                String reason = messages.get(lang, "ui.materials.uploadError");
-                ui.access(() -> refused(typeCode, reason));
+                String reason = messages.get(lang, "ui.error.busy");
+                ui.access(() -> failed(typeCode, reason));
             }
         };
     }
@@ -251,12 +252,17 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void refused(String typeCode, String reason) {
+        failed(typeCode, reason);
+        refresh();
+    }
+
+    /** Says why the upload failed; the page stays as it was (when the back end failed, its refresh would fail too). */
+    private void failed(String typeCode, String reason) {
         MaterialCard card = cards.get(typeCode);
         if (card != null) {
             card.refused(reason);
         }
         error(getTranslation("ui.materials.uploadFailed", reason));
-        refresh();
     }
 
     void delete(MaterialCard card, Long imageId) {
@@ -291,6 +297,11 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ShenchaException e) {
             error(messages.describe(locale, e));
+        } catch (RuntimeException e) {
+            // The back end failed: not submitted, the page stays as it is (its refresh would fail too).
+            log.error("Submission of candidate {} failed", candidateId, e);
+            error(getTranslation("ui.error.busy"));
+            return;
         }
         refresh();
     }

@@ -1,0 +1,271 @@
+package cn.shencha.base.web;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.UploadKt._upload;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shencha.base.ui.KaribuViewTest;
+import cn.shencha.exam.Candidate;
+import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.TestImages;
+import cn.shencha.support.DatabaseProxy;
+import cn.shencha.support.MariaDbUrls;
+import cn.shencha.support.TestData;
+import cn.shencha.support.TestPorts;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running app (Tomcat, the production profile's driver settings) with MariaDB behind a proxy the test cuts:
+ * a request whose database goes away, or waits too long for a row lock, answers 503 as problem+json with a
+ * stable code and Retry-After, never a 2xx, and stores nothing; in the Vaadin UI (Karibu, no browser) the
+ * candidate reads "系统繁忙，请稍后重试" and nothing changes.
+ */
+@Tag("mariadb")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles({"test", "mysql", "mariadb"})
+class DatabaseFailureMariaDbTests extends KaribuViewTest {
+
+    private static final String URL = MariaDbUrls.testUrl();
+    private static final DatabaseProxy PROXY;
+
+    static {
+        String[] target = MariaDbUrls.hostAndPort(URL).split(":");
+        PROXY = new DatabaseProxy(target[0], target.length > 1 ? Integer.parseInt(target[1]) : 3306);
+    }
+
+    @DynamicPropertySource
+    static void throughTheProxy(DynamicPropertyRegistry registry) {
+        // A row lock is waited for 3 s here instead of InnoDB's 50 s; a broken pool waits 2 s for a connection.
+        registry.add("spring.datasource.url", () -> MariaDbUrls.withHostAndPort(URL, "127.0.0.1:" + PROXY.port())
+                + "&sessionVariables=innodb_lock_wait_timeout=3");
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        registry.add("server.port", TestPorts::free);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MaterialImageRepository images;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Candidate candidate;
+
+    @BeforeEach
+    void candidate() {
+        candidate = testData.candidate("1201");
+    }
+
+    @AfterEach
+    void databaseBack() throws InterruptedException {
+        PROXY.restore();
+        // The pool backs off after failed connects: the next test starts once it has a connection again.
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); ; Thread.sleep(200)) {
+            try (Connection connection = dataSource.getConnection()) {
+                return;
+            } catch (java.sql.SQLException e) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("the app's pool did not reconnect", e);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        PROXY.close();
+    }
+
+    @Test
+    void anUploadWhoseDatabaseGoesAwayIsRefusedWith503AndNothingIsStored() throws Exception {
+        PROXY.cutOnStatements("insert into material_image");
+
+        HttpResponse<String> response = upload("ID_CARD", TestImages.jpeg(TestImages.document(1200, 800, 7), 0.9f));
+
+        assertDatabaseUnavailable(response);
+        PROXY.restore();
+        assertThat(images.findByCandidateIdOrderByUploadedAt(candidate.getId())).isEmpty();
+    }
+
+    /**
+     * The deployment's finding: the connection is lost when the upload's write transaction begins, and the driver's
+     * root cause (an EOFException) made Spring answer an empty 200.
+     */
+    @Test
+    void anUploadWhoseTransactionCannotBeginIsRefusedWith503NotAnEmpty200() throws Exception {
+        PROXY.cutOnStatements("material_type", "autocommit=0");
+
+        HttpResponse<String> response = upload("ID_CARD", TestImages.jpeg(TestImages.document(1200, 800, 9), 0.9f));
+
+        assertDatabaseUnavailable(response);
+        PROXY.restore();
+        assertThat(images.findByCandidateIdOrderByUploadedAt(candidate.getId())).isEmpty();
+    }
+
+    @Test
+    void aSubmissionWhoseDatabaseGoesAwayIsRefusedWith503() throws Exception {
+        testData.completeRequiredMaterials(candidate);
+        PROXY.cutOnStatements("ACT_RU_");
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/api/v1/me/submission"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertDatabaseUnavailable(response);
+        PROXY.restore();
+        assertThat(testData.reload(candidate).getSubmittedAt()).isNull();
+    }
+
+    @Test
+    void signingInWhileTheDatabaseIsDownIs503NotAnError500() throws Exception {
+        PROXY.cut();
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/api/v1/me")).GET());
+
+        assertDatabaseUnavailable(response);
+    }
+
+    @Test
+    void aRowLockHeldTooLongIs503DatabaseBusy() throws Exception {
+        try (Connection holder = DriverManager.getConnection(URL, "root", "")) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from candidate where id = ? for update")) {
+                lock.setLong(1, candidate.getId());
+                try (ResultSet rows = lock.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                }
+            }
+
+            HttpResponse<String> response = upload("ID_CARD", TestImages.jpeg(TestImages.document(1200, 800, 8), 0.9f));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("\"code\":\"DATABASE_BUSY\"");
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            holder.rollback();
+        }
+    }
+
+    @Test
+    void anUnknownApiPathIsProblemJsonToo() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/api/v1/me/nothing-here")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+    }
+
+    @Test
+    void anUploadInTheUiWhoseDatabaseGoesAwaySaysTheSystemIsBusyAndStoresNothing() {
+        signIn(candidate);
+        navigate("materials");
+        PROXY.cutOnStatements("material_type", "autocommit=0");
+
+        _upload(_get(_get(Component.class, spec -> spec.withId("material-ID_CARD")), Upload.class), "front.jpg",
+                "image/jpeg", TestImages.jpeg(TestImages.document(1200, 800, 10), 0.9f));
+
+        assertThat(notifications()).anyMatch(text -> text.contains("系统繁忙，请稍后重试"));
+        PROXY.restore();
+        assertThat(images.findByCandidateIdOrderByUploadedAt(candidate.getId())).isEmpty();
+    }
+
+    @Test
+    void aSubmissionInTheUiWhoseDatabaseGoesAwaySaysTheSystemIsBusyAndChangesNothing() {
+        testData.completeRequiredMaterials(candidate);
+        signIn(candidate);
+        navigate("materials");
+        String stageBefore = _get(Component.class, spec -> spec.withId("materials-stage"))
+                .getElement().getTextRecursively();
+        PROXY.cutOnStatements("ACT_RU_");
+
+        _click(_get(Button.class, spec -> spec.withId("submit-review")));
+        _fireConfirm(_get(ConfirmDialog.class));
+
+        assertThat(notifications()).contains("系统繁忙，请稍后重试。");
+        assertThat(_get(Component.class, spec -> spec.withId("materials-stage"))
+                .getElement().getTextRecursively()).isEqualTo(stageBefore);
+        assertThat(_find(Button.class, spec -> spec.withId("submit-review"))).hasSize(1);
+        PROXY.restore();
+        assertThat(testData.reload(candidate).getSubmittedAt()).isNull();
+    }
+
+    @Test
+    void anyOtherFailureInTheUiSaysTheSystemIsBusyInsteadOfVaadinsInternalError() {
+        signIn(candidate);
+        navigate("materials");
+
+        VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(new IllegalStateException("a defect")));
+
+        assertThat(notifications()).contains("系统繁忙，请稍后重试。");
+    }
+
+    private static List<String> notifications() {
+        return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text", "")).toList();
+    }
+
+    private static void assertDatabaseUnavailable(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"code\":\"DATABASE_UNAVAILABLE\"");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    private HttpResponse<String> upload(String typeCode, byte[] jpeg) throws Exception {
+        String boundary = "----shencha" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(jpeg);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(api("/api/v1/me/materials/" + typeCode + "/images"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        String credentials = candidate.getRegistrationNo() + ":" + TestData.PASSWORD;
+        return http.send(request.header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI api(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
