@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * one): a site reviewer signs in on the app's login page, opens Tasklist and the candidate's task, sees the
  * images load, looks at one enlarged and rotated, marks a material "replace" and sends the case back; the
  * candidate's materials then show that material unlocked with the feedback. Also saves the screenshots of
- * both forms to docs/screenshots/. Without Chromium the test fails under CI=true and is skipped elsewhere.
+ * both forms to target/screenshots/ (docs/screenshots/ with SHENCHA_SCREENSHOTS=docs/screenshots). Without Chromium the test fails under CI=true and is skipped elsewhere.
  */
 @ReviewWebTest
 @Tag("browser")
@@ -242,7 +242,8 @@ class ReviewFormBrowserTests {
 
     private void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("docs", "screenshots", name);
+        // Like Browser: target/screenshots, or SHENCHA_SCREENSHOTS=docs/screenshots when the docs' pictures are remade.
+        Path target = Path.of(System.getenv().getOrDefault("SHENCHA_SCREENSHOTS", "target/screenshots"), name);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
