@@ -123,13 +123,7 @@ public class DistrictSetupService {
     @Transactional
     public Outcome saveSite(String districtCode, SiteForm form) {
         District district = district(districtCode);
-        String code = trim(form.code());
-        if (code == null || !SITE_CODE.matcher(code).matches()) {
-            throw ShenchaException.badRequest("SITE_CODE_INVALID", String.valueOf(code));
-        }
-        if (!code.startsWith(districtCode)) {
-            throw ShenchaException.badRequest("SITE_CODE_NOT_IN_DISTRICT", code, districtCode);
-        }
+        String code = siteCode(districtCode, form.code());
         String name = name(form.name(), 100);
         ExamSite existing = sites.findById(code).orElse(null);
         if (existing == null) {
@@ -144,10 +138,22 @@ public class DistrictSetupService {
         return Outcome.UPDATED;
     }
 
+    private static String siteCode(String districtCode, String raw) {
+        String code = trim(raw);
+        if (code == null || !SITE_CODE.matcher(code).matches()) {
+            throw ShenchaException.badRequest("SITE_CODE_INVALID", String.valueOf(code));
+        }
+        if (!code.startsWith(districtCode)) {
+            throw ShenchaException.badRequest("SITE_CODE_NOT_IN_DISTRICT", code, districtCode);
+        }
+        return code;
+    }
+
     @Transactional
     public ExamSite createSite(String districtCode, SiteForm form) {
-        String code = trim(form.code());
-        if (code != null && sites.existsById(code)) {
+        district(districtCode);
+        String code = siteCode(districtCode, form.code());
+        if (sites.existsById(code)) {
             throw ShenchaException.conflict("SITE_EXISTS", code);
         }
         saveSite(districtCode, form);
