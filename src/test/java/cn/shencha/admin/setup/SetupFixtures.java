@@ -3,6 +3,8 @@ package cn.shencha.admin.setup;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.IdNumbers;
 import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationContext;
 
@@ -23,6 +25,18 @@ public final class SetupFixtures {
         return IntStream.rangeClosed(50, 99).mapToObj(String::valueOf).filter(code -> !districts.existsById(code))
                 .findFirst().orElseThrow(() -> new IllegalStateException(
                         "No free district code 50-99 left in the test database: recreate it (see .ci/run)"));
+    }
+
+    /** A staff member of one Camunda group, created once. */
+    public static void staffUser(IdentityService identityService, String id, String password, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("");
+            user.setPassword(password);
+            identityService.saveUser(user);
+            identityService.createMembership(id, group);
+        }
     }
 
     public static String idNumber(String districtCode) {
