@@ -150,9 +150,9 @@ class AdminSetupApiTests {
                 .andExpect(jsonPath("$.unchanged").value(5));
     }
 
-    @Test
-    void onlyAdministratorsMaySetUp() throws Exception {
-        List<MockHttpServletRequestBuilder> endpoints = List.of(
+    /** New builders on each call: {@code with(httpBasic(...))} stays on a builder. */
+    List<MockHttpServletRequestBuilder> setupEndpoints() {
+        return List.of(
                 post(BASE + "/districts").contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\",\"name\":\"x\"}"),
                 put(BASE + "/districts/12").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"),
                 get(BASE + "/districts/12/sites"),
@@ -162,10 +162,14 @@ class AdminSetupApiTests {
                 put(BASE + "/districts/12/catalog/ID_CARD").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"),
                 get(BASE + "/districts/12/catalog/changes"),
                 multipart(BASE + "/setup/import").file(new MockMultipartFile("file", "s.yaml", "application/yaml", new byte[]{1})));
-        for (MockHttpServletRequestBuilder request : endpoints) {
+    }
+
+    @Test
+    void onlyAdministratorsMaySetUp() throws Exception {
+        for (MockHttpServletRequestBuilder request : setupEndpoints()) {
             mvc.perform(request.with(httpBasic(REVIEWER, PASSWORD))).andExpect(status().isForbidden());
         }
-        for (MockHttpServletRequestBuilder request : endpoints) {
+        for (MockHttpServletRequestBuilder request : setupEndpoints()) {
             mvc.perform(request).andExpect(status().isUnauthorized());
         }
         mvc.perform(get(BASE + "/districts").with(httpBasic(ADMIN, PASSWORD)))
