@@ -88,6 +88,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         example.setMaxHeight("120px");
         UI ui = UI.getCurrent();
         exampleUpload.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
+        exampleUpload.setI18n(AdminUi.uploadI18n(this::getTranslation));
         exampleUpload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> uploadExample(bytes))));
 
         changes.addColumn(c -> AdminUi.format(c.getChangedAt())).setHeader(getTranslation("admin.catalog.changedAt")).setAutoWidth(true);

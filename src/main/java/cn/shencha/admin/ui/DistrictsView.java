@@ -80,6 +80,7 @@ public class DistrictsView extends VerticalLayout implements HasDynamicTitle {
 
         UI ui = UI.getCurrent();
         upload.setAcceptedFileTypes(".yaml", ".yml", "application/yaml", "text/yaml");
+        upload.setI18n(AdminUi.uploadI18n(this::getTranslation));
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> importFile(bytes))));
         importRows.addColumn(SetupImportService.Row::where).setHeader(getTranslation("admin.setup.import.where")).setAutoWidth(true);
         importRows.addColumn(r -> getTranslation("admin.setup.kind." + r.kind().name())).setHeader(getTranslation("admin.setup.import.kind")).setAutoWidth(true);
