@@ -88,6 +88,10 @@ public class District {
         return maxImageBytes;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public void setMaxImageBytes(int maxImageBytes) {
         this.maxImageBytes = maxImageBytes;
     }

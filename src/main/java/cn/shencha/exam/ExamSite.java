@@ -39,4 +39,8 @@ public class ExamSite {
     public String getName() {
         return name;
     }
+
+    public void setName(String name) {
+        this.name = name;
+    }
 }

@@ -30,14 +30,16 @@ class ImageSweeper {
 
     private final ImageStore store;
     private final MaterialImageRepository images;
+    private final MaterialTypeRepository types;
     private final MaterialsProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ImageSweeper(ImageStore store, MaterialImageRepository images, MaterialsProperties properties, Clock clock,
-                 PlatformTransactionManager transactionManager) {
+    ImageSweeper(ImageStore store, MaterialImageRepository images, MaterialTypeRepository types,
+                 MaterialsProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.images = images;
+        this.types = types;
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -59,12 +61,14 @@ class ImageSweeper {
             log.warn("Cannot list stored images: {}", e.getMessage());
             return 0;
         }
+        // The catalogs' uploaded 示例 images live in the same store and are no orphans.
+        Set<String> examples = new HashSet<>(tx.execute(s -> types.findUploadedExampleKeys()));
         int removed = 0;
         for (int from = 0; from < keys.size(); from += BATCH) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
             Set<String> referenced = new HashSet<>(tx.execute(s -> images.findExistingStorageKeys(batch)));
             for (String key : batch) {
-                if (!referenced.contains(key)) {
+                if (!referenced.contains(key) && !examples.contains(key)) {
                     try {
                         store.delete(key);
                         removed++;

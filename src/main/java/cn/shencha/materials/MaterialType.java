@@ -73,6 +73,23 @@ public class MaterialType {
         this.requiredFor = new HashSet<>(requiredFor);
     }
 
+    /** Changes the rules and texts; the code (used by the API and in uploads) stays. */
+    public void update(String name, String nameEn, String description, int minCount, int maxCount, int sortOrder,
+                       Set<String> requiredFor) {
+        this.name = name;
+        this.nameEn = nameEn;
+        this.description = description;
+        this.minCount = minCount;
+        this.maxCount = maxCount;
+        this.sortOrder = sortOrder;
+        this.requiredFor.clear();
+        this.requiredFor.addAll(requiredFor);
+    }
+
+    public void setExampleImage(String exampleImage) {
+        this.exampleImage = exampleImage;
+    }
+
     public boolean isRequiredFor(String examCategory) {
         return requiredFor.contains(examCategory);
     }

@@ -40,4 +40,14 @@ class AdminNavigation {
     NavigationEntry adminResultsEntry() {
         return new AdminEntry("admin.nav.results", ResultsView.ROUTE, 130);
     }
+
+    @Bean
+    NavigationEntry adminDistrictsEntry() {
+        return new AdminEntry("admin.nav.districts", DistrictsView.ROUTE, 140);
+    }
+
+    @Bean
+    NavigationEntry adminCatalogEntry() {
+        return new AdminEntry("admin.nav.catalog", CatalogView.ROUTE, 150);
+    }
 }

@@ -9,10 +9,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,16 @@ final class AdminUi {
             }
         });
         return select;
+    }
+
+    /** The upload button's texts in the administrator's language (the admin import bundle). */
+    static UploadI18N uploadI18n(Function<String, String> t) {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(t.apply("admin.import.choose")).setMany(t.apply("admin.import.choose")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(t.apply("admin.import.drop")).setMany(t.apply("admin.import.drop")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(t.apply("admin.import.tooMany"))
+                .setFileIsTooBig(t.apply("admin.import.tooBig")).setIncorrectFileType(t.apply("admin.import.wrongType")));
+        return i18n;
     }
 
     static void success(String text) {

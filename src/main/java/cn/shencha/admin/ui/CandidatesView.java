@@ -26,7 +26,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -79,7 +78,7 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFileSize(MAX_FILE_BYTES);
         upload.setMaxFiles(1);
-        upload.setI18n(uploadI18n());
+        upload.setI18n(AdminUi.uploadI18n(this::getTranslation));
         progress.setVisible(false);
         progress.setWidth("24em");
 
@@ -246,15 +245,6 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
             return b;
         }
         return b == null || b.isBlank() ? a : a + "；" + b;
-    }
-
-    private UploadI18N uploadI18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("admin.import.choose")).setMany(getTranslation("admin.import.choose")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("admin.import.drop")).setMany(getTranslation("admin.import.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("admin.import.tooMany"))
-                .setFileIsTooBig(getTranslation("admin.import.tooBig")).setIncorrectFileType(getTranslation("admin.import.wrongType")));
-        return i18n;
     }
 
     @Override

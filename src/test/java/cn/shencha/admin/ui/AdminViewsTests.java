@@ -54,7 +54,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class AdminViewsTests {
 
     static final List<Class<? extends Component>> ADMIN_VIEWS =
-            List.of(DashboardView.class, DeadlinesView.class, CandidatesView.class, ResultsView.class);
+            List.of(DashboardView.class, DeadlinesView.class, CandidatesView.class, ResultsView.class,
+                    DistrictsView.class, CatalogView.class);
     private static Routes routes;
 
     @Autowired
@@ -111,7 +112,7 @@ class AdminViewsTests {
             _get(view);
         }
         assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getPath).toList())
-                .contains("admin", "admin/deadlines", "admin/candidates", "admin/results");
+                .contains("admin", "admin/deadlines", "admin/candidates", "admin/results", "admin/districts", "admin/catalog");
     }
 
     @Test

@@ -1,0 +1,182 @@
+package cn.shencha.admin.setup;
+
+import cn.shencha.base.security.CurrentUser;
+import cn.shencha.base.web.ShenchaException;
+import cn.shencha.exam.ExamCategories;
+import cn.shencha.materials.MaterialType;
+import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.storage.ImageStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A district's material catalog: types, texts, the 示例 image, per exam category whether it is required, the
+ * number of images, the order. The catalog is read live by the upload page and the submission check, so a
+ * change applies at once to every candidate who has not submitted yet (what is submitted is locked and stays);
+ * every change is recorded with who and when.
+ */
+@Service
+public class CatalogAdminService {
+
+    private static final Pattern TYPE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+    static final int MAX_EXAMPLE_BYTES = 1024 * 1024;
+    static final int MAX_COUNT = 20;
+    /** Uploaded 示例 images are served from here (public, like the built-in ones under /examples/). */
+    public static final String EXAMPLE_PATH = "/examples/uploaded/";
+
+    public record TypeForm(String code, String name, String nameEn, String description, Integer minCount,
+                           Integer maxCount, Integer sortOrder, Set<String> requiredFor) {
+    }
+
+    private final DistrictSetupService districts;
+    private final MaterialTypeRepository types;
+    private final CatalogChangeRepository changes;
+    private final ImageStore store;
+    private final Clock clock;
+
+    CatalogAdminService(DistrictSetupService districts, MaterialTypeRepository types, CatalogChangeRepository changes,
+                        ImageStore store, Clock clock) {
+        this.districts = districts;
+        this.types = types;
+        this.changes = changes;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MaterialType> catalog(String districtCode) {
+        districts.district(districtCode);
+        return types.findByDistrictCodeOrderBySortOrder(districtCode);
+    }
+
+    @Transactional(readOnly = true)
+    public MaterialType type(String districtCode, String typeCode) {
+        districts.district(districtCode);
+        return types.findByDistrictCodeAndCode(districtCode, typeCode)
+                .orElseThrow(() -> ShenchaException.notFound("MATERIAL_TYPE_NOT_FOUND", typeCode));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CatalogChange> changes(String districtCode) {
+        districts.district(districtCode);
+        return changes.findByDistrictCodeOrderByChangedAtDescIdDesc(districtCode);
+    }
+
+    /** Creates the type or changes it; UNCHANGED (and nothing recorded) when the form says what is there. */
+    @Transactional
+    public DistrictSetupService.Outcome save(String districtCode, TypeForm form) {
+        districts.district(districtCode);
+        TypeForm valid = validate(form);
+        MaterialType existing = types.findByDistrictCodeAndCode(districtCode, valid.code()).orElse(null);
+        if (existing == null) {
+            MaterialType created = types.save(new MaterialType(districtCode, valid.code(), valid.name(), valid.nameEn(),
+                    valid.description(), null, valid.minCount(), valid.maxCount(), valid.sortOrder(), valid.requiredFor()));
+            record(districtCode, valid.code(), CatalogChange.Action.CREATED, null, describe(created));
+            return DistrictSetupService.Outcome.CREATED;
+        }
+        String before = describe(existing);
+        existing.update(valid.name(), valid.nameEn(), valid.description(), valid.minCount(), valid.maxCount(),
+                valid.sortOrder(), valid.requiredFor());
+        String after = describe(existing);
+        if (before.equals(after)) {
+            return DistrictSetupService.Outcome.UNCHANGED;
+        }
+        record(districtCode, valid.code(), CatalogChange.Action.UPDATED, before, after);
+        return DistrictSetupService.Outcome.UPDATED;
+    }
+
+    /** The 示例 image candidates see beside the upload button: a JPEG or PNG up to 1 MB. */
+    @Transactional
+    public MaterialType setExample(String districtCode, String typeCode, byte[] content) {
+        MaterialType type = type(districtCode, typeCode);
+        String extension = extension(content);
+        if (content.length > MAX_EXAMPLE_BYTES) {
+            throw ShenchaException.badRequest("EXAMPLE_TOO_LARGE", MAX_EXAMPLE_BYTES / 1024);
+        }
+        String key;
+        try {
+            key = store.put(content, extension);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String before = type.getExampleImage();
+        type.setExampleImage(EXAMPLE_PATH + key);
+        record(districtCode, typeCode, CatalogChange.Action.EXAMPLE, before, type.getExampleImage());
+        return type;
+    }
+
+    private static String extension(byte[] content) {
+        if (content.length > 3 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8 && (content[2] & 0xFF) == 0xFF) {
+            return "jpg";
+        }
+        if (content.length > 8 && (content[0] & 0xFF) == 0x89 && content[1] == 'P' && content[2] == 'N' && content[3] == 'G') {
+            return "png";
+        }
+        throw ShenchaException.badRequest("EXAMPLE_NOT_AN_IMAGE");
+    }
+
+    private void record(String districtCode, String typeCode, CatalogChange.Action action, String before, String after) {
+        changes.save(new CatalogChange(districtCode, typeCode, action, CurrentUser.require().username(), clock.instant(),
+                before, after));
+    }
+
+    /** The type's rules as one line for the record, in a fixed order so equal rules read equal. */
+    static String describe(MaterialType t) {
+        return "%s｜%s｜%s｜%d-%d张｜顺序%d｜必需：%s｜%s".formatted(t.getName(), t.getNameEn(), t.getDescription(),
+                t.getMinCount(), t.getMaxCount(), t.getSortOrder(),
+                t.getRequiredFor().isEmpty() ? "无" : String.join("、", ordered(t.getRequiredFor())),
+                t.getExampleImage() == null ? "" : t.getExampleImage());
+    }
+
+    private static List<String> ordered(Set<String> categories) {
+        return ExamCategories.ALL.stream().filter(categories::contains).toList();
+    }
+
+    /** Every rule checked at once, so the administrator sees all the reasons together. */
+    static TypeForm validate(TypeForm form) {
+        List<String> problems = new ArrayList<>();
+        String code = DistrictSetupService.trim(form.code());
+        if (code == null || !TYPE_CODE.matcher(code).matches()) {
+            problems.add("code");
+        }
+        String name = DistrictSetupService.trim(form.name());
+        if (name == null || name.length() > 100) {
+            problems.add("name");
+        }
+        String nameEn = DistrictSetupService.trim(form.nameEn());
+        if (nameEn != null && nameEn.length() > 100) {
+            problems.add("nameEn");
+        }
+        String description = DistrictSetupService.trim(form.description());
+        if (description == null || description.length() > 1000) {
+            problems.add("description");
+        }
+        int min = form.minCount() == null ? 0 : form.minCount();
+        int max = form.maxCount() == null ? 1 : form.maxCount();
+        if (min < 0 || max < 1 || max > MAX_COUNT || min > max) {
+            problems.add("count");
+        }
+        Set<String> requiredFor = new TreeSet<>(form.requiredFor() == null ? Set.of() : form.requiredFor());
+        List<String> unknown = requiredFor.stream().filter(c -> !ExamCategories.isKnown(c)).toList();
+        if (!unknown.isEmpty()) {
+            problems.add("requiredFor");
+        }
+        if (!requiredFor.isEmpty() && min < 1) {
+            problems.add("count");
+        }
+        if (!problems.isEmpty()) {
+            throw new ShenchaException("MATERIAL_TYPE_INVALID", org.springframework.http.HttpStatus.BAD_REQUEST,
+                    problems.stream().distinct().map(p -> "catalog.field." + p).toList());
+        }
+        return new TypeForm(code, name, nameEn == null ? name : nameEn, description, min, max,
+                form.sortOrder() == null ? 0 : form.sortOrder(), requiredFor);
+    }
+}

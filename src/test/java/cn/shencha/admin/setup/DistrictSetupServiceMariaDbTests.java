@@ -1,0 +1,7 @@
+package cn.shencha.admin.setup;
+
+import cn.shencha.support.MariaDbTest;
+
+@MariaDbTest
+class DistrictSetupServiceMariaDbTests extends DistrictSetupContract {
+}
