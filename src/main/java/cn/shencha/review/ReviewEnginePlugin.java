@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewEnginePlugin implements ProcessEnginePlugin {
 
+    /** false: Camunda's own task-query check, main's design before (the benchmark's "before"). */
+    private final boolean queueScoping;
+
+    ReviewEnginePlugin(@Value("${shencha.review.queue-scoping:true}") boolean queueScoping) {
+        this.queueScoping = queueScoping;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setResourceAuthorizationProvider(new ReviewTaskAuthorizations());
@@ -34,6 +42,9 @@ class ReviewEnginePlugin implements ProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new ReviewerCommandGuard(configuration));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        if (!queueScoping) {
+            return;
+        }
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
         sessionFactories.add(new SessionFactory() {

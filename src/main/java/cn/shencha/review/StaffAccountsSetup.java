@@ -40,6 +40,7 @@ class StaffAccountsSetup {
     void setUp() {
         reviewerGroups.ensureAdminGroup();
         reviewerGroups.ensureAll();
+        reviewerGroups.narrowTaskGrants();
         if (!adminUsername.isBlank() && !adminPassword.isBlank()) {
             createOrResetAdmin(adminUsername.strip(), adminPassword);
         }
