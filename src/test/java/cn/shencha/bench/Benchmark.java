@@ -79,7 +79,9 @@ public final class Benchmark {
     public static void main(String[] args) {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Report report = new Benchmark(settings).run();
-        report.writeInto(settings.report(), settings.database());
+        // The queues scenario alone has its own section, so that it does not replace the full run's table.
+        report.writeInto(settings.report(), "queues".equalsIgnoreCase(settings.scenarios())
+                ? settings.database() + "-queues" : settings.database());
         System.out.println(report.markdown());
         System.out.println("[bench] written to " + settings.report());
     }
