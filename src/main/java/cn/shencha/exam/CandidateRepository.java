@@ -12,6 +12,10 @@ public interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
     Optional<Candidate> findByRegistrationNo(String registrationNo);
 
+    /** The candidate whose case a process instance is (index V60_1). */
+    @Query("select c.id from Candidate c where c.processInstanceId = :processInstanceId")
+    Optional<Long> findIdByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
+
     /** Serialises one candidate's changes (uploads, deletes, submit) so that their rules hold under races. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Candidate c where c.id = :id")

@@ -31,6 +31,12 @@ class ReviewAccess {
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
     }
 
+    Candidate candidateOfProcessInstance(StaffScope scope, String processInstanceId) {
+        return candidates.findIdByProcessInstanceId(processInstanceId)
+                .map(id -> candidate(scope, id))
+                .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
+    }
+
     static boolean covers(StaffScope scope, Candidate candidate) {
         return scope.coversCandidate(candidate.getSiteCode(), candidate.getDistrictCode());
     }

@@ -90,10 +90,10 @@ public class ReviewCaseService {
         if (task == null) {
             throw ShenchaException.notFound("TASK_NOT_FOUND");
         }
-        Long candidateId = (Long) taskService.getVariable(taskId, MaterialReviewProcess.VAR_CANDIDATE_ID);
         Candidate candidate;
         try {
-            candidate = access.candidate(scope, candidateId);
+            // The candidate row that owns the process instance, never a variable (see ReviewDecisionService).
+            candidate = access.candidateOfProcessInstance(scope, task.getProcessInstanceId());
         } catch (ShenchaException e) {
             throw ShenchaException.notFound("TASK_NOT_FOUND");
         }

@@ -48,7 +48,9 @@ public class ReviewDecisionService {
     @Transactional
     public ReviewDecision decide(String taskId, StaffScope reviewer, DecisionCommand command) {
         Task task = currentReviewTask(taskId);
-        Long candidateId = (Long) taskService.getVariable(taskId, MaterialReviewProcess.VAR_CANDIDATE_ID);
+        // Who the case is comes from the candidate row that owns the process instance, never from a variable.
+        Long candidateId = candidates.findIdByProcessInstanceId(task.getProcessInstanceId())
+                .orElseThrow(() -> ShenchaException.notFound("TASK_NOT_FOUND"));
         // The row lock serialises two decisions on the same case; the second one then finds the task gone.
         Candidate candidate = candidates.findByIdForUpdate(candidateId).orElseThrow();
         ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The Camunda groups of the reviewers, one per exam site ({@code site1201}) and district
  * ({@code district12}), with just enough authorization to work in Tasklist: the Tasklist application, the
  * process definition (diagram) and the shared review filters (see ReviewFilters). Which tasks they see,
- * claim and complete comes only from the tasks' candidate groups: Camunda grants a candidate group READ and
- * UPDATE on its own tasks, and nothing else. No reviewer group has Cockpit or Admin, any process instance,
+ * claim and complete comes only from the tasks' candidate groups: a candidate group gets READ, READ_VARIABLE,
+ * TASK_WORK and TASK_ASSIGN on its own tasks (ReviewTaskAuthorizations), and nothing else. No reviewer group has Cockpit or Admin, any process instance,
  * history, or the right to start a process; administrators (camunda-admin) have everything.
  */
 @Service
@@ -35,14 +36,16 @@ public class ReviewerGroups {
     private final ExamSiteRepository sites;
     private final DistrictRepository districts;
     private final ReviewFilters filters;
+    private final JdbcTemplate jdbc;
 
     ReviewerGroups(IdentityService identityService, AuthorizationService authorizationService,
-                   ExamSiteRepository sites, DistrictRepository districts, ReviewFilters filters) {
+                   ExamSiteRepository sites, DistrictRepository districts, ReviewFilters filters, JdbcTemplate jdbc) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.sites = sites;
         this.districts = districts;
         this.filters = filters;
+        this.jdbc = jdbc;
     }
 
     /** Creates the missing groups and grants; safe to call at every start. */
@@ -79,6 +82,23 @@ public class ReviewerGroups {
         authorizationService.createAuthorizationQuery()
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()
                 .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    }
+
+    /**
+     * The per-task grants written before ReviewTaskAuthorizations (Camunda's READ + UPDATE on each open task, for
+     * its candidate group and assignee) narrowed to READ, READ_VARIABLE, TASK_WORK and TASK_ASSIGN, so that an
+     * upgraded installation's open tasks follow the same rules as new ones. Grants on every task ('*') are an
+     * administrator's and stay.
+     */
+    @Transactional
+    public int narrowTaskGrants() {
+        int permissions = 0;
+        for (Permission permission : ReviewTaskAuthorizations.TASK_PERMISSIONS) {
+            permissions |= permission.getValue();
+        }
+        return jdbc.update("update ACT_RU_AUTHORIZATION set PERMS_ = ?, REV_ = REV_ + 1 where TYPE_ = ? and RESOURCE_TYPE_ = ?"
+                + " and RESOURCE_ID_ <> '*' and PERMS_ <> ?", permissions, Authorization.AUTH_TYPE_GRANT,
+                Resources.TASK.resourceType(), permissions);
     }
 
     /** Administrators (camunda-admin) may do everything in the engine and the webapps. */

@@ -44,6 +44,7 @@ class StaffAccountsSetup {
         setupLock.run("Staff groups", () -> {
             reviewerGroups.ensureAdminGroup();
             reviewerGroups.ensureAll();
+            reviewerGroups.narrowTaskGrants();
             if (!adminUsername.isBlank() && !adminPassword.isBlank()) {
                 createOrResetAdmin(adminUsername.strip(), adminPassword);
             }

@@ -91,7 +91,7 @@ final class AppUnderTest implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = start + TimeUnit.MINUTES.toNanos(4);
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The app stopped during start-up; see " + log + ":\n" + tail(log));
@@ -109,7 +109,7 @@ final class AppUnderTest implements AutoCloseable {
             sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("No answer within 4 minutes; see " + log);
+        throw new IllegalStateException("No answer within 10 minutes; see " + log);
     }
 
     private static String tail(Path log) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What an operator sets up before a season, for the benchmark: districts 31–34 with four exam sites each,
+ * What an operator sets up before a season, for the benchmark: districts 31–35 with four exam sites each,
  * the standard material catalog, and reviewer accounts (two per site, two per district). Candidates are not
  * made here: the benchmark imports them through the admin API like an administrator does.
  */
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Profile("bench")
 class BenchReferenceData {
 
-    static final String[] DISTRICTS = {"31", "32", "33", "34"};
+    static final String[] DISTRICTS = {"31", "32", "33", "34", "35"};
     static final int SITES_PER_DISTRICT = 4;
     static final String STAFF_PASSWORD = "Bench2026";
 

@@ -1,6 +1,8 @@
 package cn.shencha.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Sizes and targets of one benchmark run, from system properties ({@code -Dbench.night=20000}); the defaults
@@ -16,12 +18,14 @@ import java.nio.file.Path;
  * @param decisions     decisions they make together
  * @param cases         whole cases, import to publication
  * @param sessions      candidate UI sessions for the heap measurement
+ * @param scenarios     all (the whole night) or queues (only the review queues, district 35)
+ * @param queueSizes    open site-review tasks in one site's queue at which the reviewer's calls are timed
  * @param jar           the packaged application (the build's jar), for start-up as the Docker image runs it;
  *                      null: not measured (the smoke test, or a run from an IDE)
  */
 record BenchSettings(String database, int nightBefore, int night, int uploadClients, int uploadsPerClient,
                      int phonePhotos, int reviewers, int decisions, int cases, int sessions, String appHeap,
-                     Path workDir, Path report, Path jar) {
+                     Path workDir, Path report, String scenarios, List<Integer> queueSizes, Path jar) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -38,6 +42,9 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
                 System.getProperty("bench.appHeap", "1g"),
                 Path.of(System.getProperty("bench.workDir", "target/bench")).toAbsolutePath(),
                 Path.of(System.getProperty("bench.report", "docs/performance.md")).toAbsolutePath(),
+                System.getProperty("bench.scenarios", "all"),
+                Arrays.stream(System.getProperty("bench.queueSizes", "1000,20000").split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList(),
                 optionalPath(System.getProperty("bench.jar")));
     }
 
@@ -47,7 +54,8 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
 
     /** Tiny sizes for the smoke test of the harness itself (not a measurement). */
     static BenchSettings smoke(String database, Path workDir) {
-        return new BenchSettings(database, 20, 40, 2, 4, 2, 2, 10, 6, 4, "1g", workDir, workDir.resolve("performance.md"), null);
+        return new BenchSettings(database, 20, 40, 2, 4, 2, 2, 10, 6, 4, "1g", workDir, workDir.resolve("performance.md"), "all",
+                List.of(10, 20), null);
     }
 
     boolean mariadb() {

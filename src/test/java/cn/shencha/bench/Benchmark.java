@@ -79,7 +79,9 @@ public final class Benchmark {
     public static void main(String[] args) {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Report report = new Benchmark(settings).run();
-        report.writeInto(settings.report(), settings.database());
+        // The queues scenario alone has its own section, so that it does not replace the full run's table.
+        report.writeInto(settings.report(), "queues".equalsIgnoreCase(settings.scenarios())
+                ? settings.database() + "-queues" : settings.database());
         System.out.println(report.markdown());
         System.out.println("[bench] written to " + settings.report());
     }
@@ -95,6 +97,16 @@ public final class Benchmark {
         List<Person> uploaders = BenchCandidates.of("34", 0, uploadCandidates() + settings.uploadClients()
                 + settings.phonePhotos() + 1);
 
+        if ("queues".equalsIgnoreCase(settings.scenarios())) {
+            try {
+                observer = new Observer(jdbcUrl, user(), "");
+                reviewQueues();
+            } finally {
+                observer.close();
+            }
+            report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
+            return report;
+        }
         // 0. The packaged jar as the Docker image runs it, on the empty database: creates the schema.
         extractedStartUp("first start: empty database, schema created (Flyway + Camunda)");
         try {
@@ -134,7 +146,9 @@ public final class Benchmark {
                         + app.logLinesContaining("Deadlock found") + " deadlocks, " + app.logLinesContaining("OptimisticLockingException")
                         + " optimistic-locking conflicts");
             }
-            // 3. The packaged jar again, on the database as the night and the reviews left it.
+            // 3. One site's review queue at growing sizes (its own district, 35).
+            reviewQueues();
+            // 4. The packaged jar again, on the database as the night and the reviews left it.
             extractedStartUp("restart: " + fmt(observer.cases()) + " cases in the database");
         } finally {
             if (observer != null) {
@@ -353,6 +367,105 @@ public final class Benchmark {
                     "100 % from the first second", allRefused, "answers: " + codes));
         }
         return rate;
+    }
+
+    // ---------------------------------------------------------------- review queues
+
+    private static final String QUEUE_DISTRICT = "35";
+
+    /**
+     * One exam site's queue after a deadline night: its candidates imported and locked into site review by the
+     * deadline, then a site reviewer's calls timed at each size. First with main's design (Camunda's own check of
+     * the per-task authorization rows, {@code shencha.review.queue-scoping=false}) at the smallest size, then as
+     * shipped at every size; the old design at the larger sizes takes minutes per call (issue 20's table).
+     */
+    private void reviewQueues() {
+        String site = BenchReferenceData.site(QUEUE_DISTRICT, 0);
+        List<Integer> sizes = settings.queueSizes().stream().sorted().toList();
+        Map<String, Double> before;
+        int filled = 0;
+        try (AppUnderTest app = start("queues-before", List.of("--shencha.review.queue-scoping=false"))) {
+            BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
+            filled = fillQueue(admin, site, filled, sizes.get(0));
+            before = queueCalls(app, site);
+        }
+        try (AppUnderTest app = start("queues", List.of())) {
+            BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
+            for (int size : sizes) {
+                filled = fillQueue(admin, site, filled, size);
+                Map<String, Double> after = queueCalls(app, site);
+                after.forEach((call, millis) -> report.add(new Report.Row("Review queue, one site's reviewer", call,
+                        fmt(size) + " open site-review tasks in the site's group", millis(millis), "≤ 1 s", millis <= 1000,
+                        size == sizes.get(0) ? "main's design (per-task authorization join): " + millis(before.get(call))
+                                : "median of 5 after one warm-up; HTTP Basic (a BCrypt check) on /engine-rest")));
+                if (size == sizes.get(0)) {
+                    after.forEach((call, millis) -> report.tuning(new Report.Row("Task queries scoped by candidate group"
+                            + " (review.ReviewQueueAuthorizationManager)", call, fmt(size) + " open tasks", millis(millis),
+                            millis(before.get(call)), millis < before.get(call), "same data, app restarted with the other design")));
+                }
+            }
+        }
+    }
+
+    /** Imports candidates of one site until it has {@code size}, moves the upload deadline and waits for site review. */
+    private int fillQueue(BenchClient admin, String site, int filled, int size) {
+        if (size <= filled) {
+            return filled;
+        }
+        List<Person> people = BenchCandidates.of(QUEUE_DISTRICT, filled, size - filled).stream()
+                .map(p -> new Person(p.registrationNo(), p.idNumber(), site)).toList();
+        importAll(admin, QUEUE_DISTRICT, people);
+        if (filled == 0) {
+            setUploadDeadline(admin, QUEUE_DISTRICT, Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS));
+        } // later: the deadline has passed, so the new candidates' timers are due at once
+        long timeout = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (observer.casesInPhase(QUEUE_DISTRICT, "SITE_REVIEW") < size) {
+            if (System.nanoTime() > timeout) {
+                throw new IllegalStateException("Queue of " + site + " not filled: " + observer.casesInPhase(QUEUE_DISTRICT, "SITE_REVIEW"));
+            }
+            AppUnderTest.sleep(500);
+        }
+        System.out.printf("[bench] queue of %s: %d open tasks%n", site, size);
+        return size;
+    }
+
+    /** The calls of issue 20's table as the site's reviewer, medians of 5 after a warm-up. */
+    private Map<String, Double> queueCalls(AppUnderTest app, String site) {
+        String group = "site" + site;
+        String reviewer = BenchReferenceData.siteReviewer(site, 0);
+        BenchClient rest = new BenchClient(app.baseUrl()).withBasic(reviewer, BenchReferenceData.STAFF_PASSWORD);
+        BenchClient tasklist = new BenchClient(app.baseUrl()).signIn(reviewer, BenchReferenceData.STAFF_PASSWORD);
+        check(tasklist.get("/camunda/app/tasklist/default/"), "Tasklist");
+        String siteQueue = null;
+        for (JsonNode filter : check(rest.get("/engine-rest/filter?resourceType=Task"), "filters").json()) {
+            if ("待审核（本考点）".equals(filter.get("name").asText())) {
+                siteQueue = filter.get("id").asText();
+            }
+        }
+        String tl = "/camunda/api/engine/engine/default";
+        Map<String, BenchClient> clients = new LinkedHashMap<>();
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("GET /engine-rest/task?candidateGroup=…&maxResults=15", "/engine-rest/task?candidateGroup=" + group + "&maxResults=15");
+        calls.put("GET /engine-rest/task/count?candidateGroup=…", "/engine-rest/task/count?candidateGroup=" + group);
+        calls.put("GET /engine-rest/task?maxResults=15 (no candidateGroup)", "/engine-rest/task?maxResults=15");
+        calls.put("Tasklist (session): filter list, first 15", tl + "/filter/" + siteQueue + "/list?firstResult=0&maxResults=15");
+        calls.put("Tasklist (session): task count", tl + "/task/count?candidateGroup=" + group);
+        calls.put("filter 待审核（本考点） count", "/engine-rest/filter/" + siteQueue + "/count");
+        calls.put("Tasklist's sidebar (filter?resourceType=Task&itemCount=true)", "/engine-rest/filter?resourceType=Task&itemCount=true");
+        calls.keySet().forEach(call -> clients.put(call, call.startsWith("Tasklist (") ? tasklist : rest));
+        Map<String, Double> medians = new LinkedHashMap<>();
+        calls.forEach((call, path) -> {
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < 6; i++) {
+                Response r = check(clients.get(call).get(path), call);
+                if (i > 0) {
+                    latencies.add(r.nanos());
+                }
+            }
+            medians.put(call, latencies.millis(50));
+            System.out.printf("[bench] %s: %.0f ms%n", call, latencies.millis(50));
+        });
+        return medians;
     }
 
     // ---------------------------------------------------------------- uploads

@@ -1,0 +1,71 @@
+package cn.shencha.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's authorization for reviewers (docs/review.md, "Camunda permissions"):
+ * <ul>
+ * <li>the rows Camunda writes per task for its candidate group and assignee carry only READ, READ_VARIABLE,
+ *     TASK_WORK and TASK_ASSIGN ({@link ReviewTaskAuthorizations}), never UPDATE, so no variable can be written;</li>
+ * <li>of what TASK_ASSIGN allows, a reviewer may only claim and unclaim: {@link ReviewerCommandGuard} refuses the
+ *     rest (candidate groups, owner, delegation, name, description, variables, comments, attachments), and the
+ *     task's assignment listener ({@link ReviewAssignmentGuard}) refuses an assignee other than the reviewer;</li>
+ * <li>a reviewer's task list, count and filter count is restricted by the candidate groups instead of the
+ *     per-task authorization rows ({@link ReviewQueueAuthorizationManager}): the same tasks, without the join that
+ *     grew with the square of the queue (docs/performance.md).</li>
+ * </ul>
+ */
+@Component
+class ReviewEnginePlugin implements ProcessEnginePlugin {
+
+    /** false: Camunda's own task-query check, main's design before (the benchmark's "before"). */
+    private final boolean queueScoping;
+
+    ReviewEnginePlugin(@Value("${shencha.review.queue-scoping:true}") boolean queueScoping) {
+        this.queueScoping = queueScoping;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new ReviewTaskAuthorizations());
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new ReviewerCommandGuard(configuration));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        if (!queueScoping) {
+            return;
+        }
+        List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+        sessionFactories.add(new SessionFactory() {
+            @Override
+            public Class<?> getSessionType() {
+                return AuthorizationManager.class;
+            }
+
+            @Override
+            public Session openSession() {
+                return new ReviewQueueAuthorizationManager();
+            }
+        });
+        configuration.setCustomSessionFactories(sessionFactories);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+    }
+}
