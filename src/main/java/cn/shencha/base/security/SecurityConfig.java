@@ -29,6 +29,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -142,8 +143,12 @@ class SecurityConfig extends VaadinWebSecurity {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(tokens)
                         .csrfTokenRequestHandler(new HeaderOnlyCsrfTokenHandler())
+                        // Only a request that rides on a session can be forged (an anonymous one answers 401), and
+                        // activation, which signs in.
                         .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
-                                new NegatedRequestMatcher(SecurityConfig::hasBasicCredentials)))
+                                new NegatedRequestMatcher(SecurityConfig::hasBasicCredentials),
+                                new OrRequestMatcher(request -> request.getRequestedSessionId() != null,
+                                        new AntPathRequestMatcher("/api/v1/activation"))))
                         // notify: gateways' delivery reports carry the gateway's key, no session
                         .ignoringRequestMatchers("/api/v1/notify/reports/**"))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -239,7 +240,10 @@ class CandidateApiTests {
     void staffAreNotCandidatesAndTheApiIsDescribed() throws Exception {
         mvc.perform(get("/api/v1/me").with(httpBasic("nobody", "nothing1")))
                 .andExpect(status().isUnauthorized());
+        // The description is for staff (docs/security.md).
         mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs").with(user("integrator").roles("STAFF")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/me/materials/{typeCode}/images'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/me/verdict'].get").exists())
