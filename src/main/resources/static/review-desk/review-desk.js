@@ -6,7 +6,8 @@
  * earlier decisions and the flags, and sends the decision to POST /api/v1/review/tasks/{taskId}/decision,
  * which validates it, records it and completes the task. Tasklist's own "Complete" button drives it:
  * camForm's submitVariables is replaced by that POST, so Tasklist refreshes its list on success and keeps
- * the form open, with the server's message, on a refusal.
+ * the form open, with the server's message, on a refusal. The POST carries the session's CSRF token (header
+ * X-SHENCHA-XSRF-TOKEN, from the SHENCHA-XSRF-TOKEN cookie that the GET brought).
  * All texts come from the API (message bundles messages-review*.properties); all data goes into the page
  * as text, never as HTML.
  */
@@ -20,6 +21,14 @@
   var API = '/api/v1/review';
   var LANG_KEY = 'shencha.review.lang';
   var CSS_ID = 'shencha-review-desk-css';
+  // The app's CSRF token for calls on the session (its cookie comes with the first API answer).
+  var CSRF_COOKIE = 'SHENCHA-XSRF-TOKEN';
+  var CSRF_HEADER = 'X-SHENCHA-XSRF-TOKEN';
+
+  function csrfToken() {
+    var match = document.cookie.match(new RegExp('(?:^|;\\s*)' + CSRF_COOKIE + '=([^;]*)'));
+    return match ? decodeURIComponent(match[1]) : null;
+  }
 
   function language() {
     try {
@@ -239,6 +248,10 @@
     var headers = {'Accept': 'application/json', 'Accept-Language': language()};
     if (json) {
       headers['Content-Type'] = 'application/json';
+      var token = csrfToken();
+      if (token) {
+        headers[CSRF_HEADER] = token;
+      }
     }
     return headers;
   };

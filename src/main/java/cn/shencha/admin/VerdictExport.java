@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The district's verdicts as CSV, for the registration system and for Excel: UTF-8 with a byte-order mark
- * (Excel then reads the Chinese correctly) or GBK. Full ID numbers: administrators only.
+ * (Excel then reads the Chinese correctly) or GBK. Full ID numbers: administrators only. No cell can be a formula
+ * ({@link CsvCells}).
  */
 @Service
 @RolesAllowed(Roles.ADMIN)
@@ -74,10 +76,11 @@ public class VerdictExport {
         Writer writer = new OutputStreamWriter(out, charset);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
         for (Candidate c : queries.verdicts(districtCode)) {
-            printer.printRecord(c.getRegistrationNo(), c.getName(), c.getIdNumber(), c.getExamCategory(),
+            printer.printRecord(Stream.of(c.getRegistrationNo(), c.getName(), c.getIdNumber(), c.getExamCategory(),
                     c.getDistrictCode(), c.getSiteCode(), c.getVerdict().name(),
                     messages.get(Messages.DEFAULT_LOCALE, "admin.verdict." + c.getVerdict().name()),
-                    c.getVerdictReason(), iso(c.getVerdictDecidedAt()), iso(c.getVerdictPublishedAt()));
+                    c.getVerdictReason(), iso(c.getVerdictDecidedAt()), iso(c.getVerdictPublishedAt()))
+                    .map(CsvCells::neutralized));
             n++;
         }
         printer.flush();

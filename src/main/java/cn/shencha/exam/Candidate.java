@@ -118,6 +118,11 @@ public class Candidate {
         this.submittedAt = at;
     }
 
+    /** Submitted (提交审核) or locked by the deadline: from then on, and only then, reviewers see the case. */
+    public boolean isUpForReview() {
+        return submittedAt != null || lockedAt != null;
+    }
+
     public void markLocked(Instant at) {
         this.lockedAt = at;
     }

@@ -1,6 +1,8 @@
 package cn.shencha.exam;
 
+import cn.shencha.base.security.ClientAddress;
 import cn.shencha.base.security.LoginThrottle;
+import cn.shencha.base.security.PasswordRule;
 import cn.shencha.base.web.ShenchaException;
 import org.springframework.http.HttpStatus;
 import java.time.Clock;
@@ -16,63 +18,63 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CandidateAccountService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-
     private final CandidateRepository candidates;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final PasswordRule passwordRule;
+    /** Checked when there is no hash to check (unknown or not activated number): the answer takes as long. */
+    private final String dummyHash;
 
     CandidateAccountService(CandidateRepository candidates, PasswordEncoder passwordEncoder, Clock clock,
-                            LoginThrottle throttle) {
+                            LoginThrottle throttle, PasswordRule passwordRule) {
         this.candidates = candidates;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.throttle = throttle;
+        this.passwordRule = passwordRule;
+        this.dummyHash = passwordEncoder.encode("no account has this password " + System.nanoTime());
     }
 
     @Transactional
     public Candidate activate(String registrationNo, String idNumber, String password) {
-        // Guessing ID numbers is slowed down like guessing passwords: 5 misses lock the number for a while.
-        String throttleKey = "activation:" + trim(registrationNo);
-        if (throttle.isLocked(throttleKey)) {
+        // Guessing ID numbers is slowed down like guessing passwords, by number and by the client's address.
+        String number = trim(registrationNo);
+        String source = ClientAddress.current();
+        if (!throttle.allows(LoginThrottle.Kind.ACTIVATION, number, source)) {
             throw new ShenchaException("TOO_MANY_ATTEMPTS", HttpStatus.TOO_MANY_REQUESTS);
         }
         Candidate candidate = candidates.findByRegistrationNo(trim(registrationNo))
                 .filter(c -> c.getIdNumber().equalsIgnoreCase(trim(idNumber)))
                 .orElse(null);
         if (candidate == null) {
-            throttle.recordFailure(throttleKey);
+            throttle.recordFailure(LoginThrottle.Kind.ACTIVATION, number, source);
             // One message for an unknown number and a wrong ID number: neither is revealed.
             throw ShenchaException.badRequest("ACTIVATION_MISMATCH");
         }
-        throttle.recordSuccess(throttleKey);
+        throttle.recordSuccess(LoginThrottle.Kind.ACTIVATION, number, source);
         if (candidate.isActivated()) {
             throw ShenchaException.conflict("ALREADY_ACTIVATED");
         }
-        if (!isStrongEnough(password)) {
-            throw ShenchaException.badRequest("WEAK_PASSWORD", MIN_PASSWORD_LENGTH);
+        if (!passwordRule.accepts(password, candidate.getRegistrationNo()) || password.contains(candidate.getIdNumber())) {
+            throw ShenchaException.badRequest("WEAK_PASSWORD", PasswordRule.MIN_LENGTH, PasswordRule.MAX_LENGTH);
         }
         candidate.activate(passwordEncoder.encode(password), clock.instant());
         return candidate;
     }
 
+    /** The candidate, when the password is theirs; as slow for an unknown or not activated number as for a known one. */
     @Transactional(readOnly = true)
     public Optional<Candidate> authenticate(String registrationNo, String password) {
-        return candidates.findByRegistrationNo(trim(registrationNo))
-                .filter(Candidate::isActivated)
-                .filter(c -> password != null && passwordEncoder.matches(password, c.getPasswordHash()));
+        Optional<Candidate> candidate = candidates.findByRegistrationNo(trim(registrationNo)).filter(Candidate::isActivated);
+        String given = password == null ? "" : password;
+        boolean matches = passwordEncoder.matches(given, candidate.map(Candidate::getPasswordHash).orElse(dummyHash));
+        return candidate.filter(c -> matches && password != null);
     }
 
     @Transactional(readOnly = true)
     public boolean isRegisteredButNotActivated(String registrationNo) {
         return candidates.findByRegistrationNo(trim(registrationNo)).map(c -> !c.isActivated()).orElse(false);
-    }
-
-    static boolean isStrongEnough(String password) {
-        return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= 64
-                && password.chars().anyMatch(Character::isLetter)
-                && password.chars().anyMatch(Character::isDigit);
     }
 
     private static String trim(String s) {

@@ -128,7 +128,8 @@ public class MaterialOverviewService {
     public ImageContent imageForStaff(StaffScope scope, Long imageId) {
         MaterialImage image = images.findById(imageId)
                 .filter(i -> candidates.findById(i.getCandidateId())
-                        .map(c -> scope.coversCandidate(c.getSiteCode(), c.getDistrictCode()))
+                        .map(c -> scope.admin() || (scope.coversCandidate(c.getSiteCode(), c.getDistrictCode())
+                                && c.isUpForReview()))
                         .orElse(false))
                 .orElseThrow(() -> ShenchaException.notFound("IMAGE_NOT_FOUND"));
         return content(image);

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a staff member may see a candidate's case: a reviewer of the candidate's exam site or district,
- * or an administrator. Anyone else is told the candidate does not exist (404), never that it is forbidden.
+ * or an administrator, and for reviewers only once it was submitted or locked. Anyone else is told the candidate
+ * does not exist (404), never that it is forbidden.
  */
 @Component
 class ReviewAccess {
@@ -38,7 +39,8 @@ class ReviewAccess {
     }
 
     static boolean covers(StaffScope scope, Candidate candidate) {
-        return scope.coversCandidate(candidate.getSiteCode(), candidate.getDistrictCode());
+        return scope.admin() || (scope.coversCandidate(candidate.getSiteCode(), candidate.getDistrictCode())
+                && candidate.isUpForReview());
     }
 
     /** A review task is the business of its own level: a site task for the site, a district task for the district. */

@@ -92,10 +92,40 @@ class ApplicationSmokeTests {
     }
 
     @Test
-    void openApiDescriptionIsServed() {
-        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
+    void openApiDescriptionIsServedToStaffOnly() {
+        ResponseEntity<String> anonymous = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth(candidate.getRegistrationNo(), TestData.PASSWORD).getForEntity("/v3/api-docs", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> docs = http.withBasicAuth("smokesite1201", "Smoke2026").getForEntity("/v3/api-docs", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(docs.getBody()).contains("/api/v1/review/tasks/{taskId}/decision");
+    }
+
+    /** Without TRUSTED_PROXIES, forwarded headers are the client's own words: ignored. */
+    @Test
+    void forwardedHeadersOfAnUntrustedPeerAreIgnored() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.7").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
+        assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        // A script cannot escape the throttle by naming a new address with every guess.
+        String registrationNo = candidate.getRegistrationNo();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> guess = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.getRootUri()
+                            + "/api/v1/me")).header("X-Forwarded-For", "198.51.100." + (10 + i))
+                    .header("Authorization", basic(registrationNo, "Guess2026x" + i)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(guess.statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.getRootUri()
+                        + "/api/v1/me")).header("X-Forwarded-For", "198.51.100.99")
+                .header("Authorization", basic(registrationNo, TestData.PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(locked.statusCode()).isEqualTo(429);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Autowired cn.shencha.review.SubmissionService submissions;

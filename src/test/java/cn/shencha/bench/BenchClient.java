@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One user's HTTP client: its own cookie jar, so that after {@link #signIn} every call rides on the session
@@ -55,15 +58,19 @@ final class BenchClient {
         }
     }
 
+    private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final String API_CSRF_COOKIE = "SHENCHA-XSRF-TOKEN";
+
     private final String baseUrl;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private String basic;
 
     BenchClient(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -74,11 +81,19 @@ final class BenchClient {
         return this;
     }
 
-    /** The login form's POST, as the browser sends it: afterwards the session cookie identifies the user. */
+    /**
+     * The login page and its form's POST with the page's CSRF token, as the browser sends them: afterwards the
+     * session cookie identifies the user.
+     */
     BenchClient signIn(String username, String password) {
+        Matcher token = LOGIN_CSRF.matcher(get("/login").body());
+        if (!token.find()) {
+            throw new IllegalStateException("No CSRF token on the login page");
+        }
         Response response = send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password=" + encode(password))));
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password=" + encode(password)
+                        + "&_csrf=" + encode(token.group(1)))));
         if (response.status() != 302 || response.location().contains("error")) {
             throw new IllegalStateException("Sign-in of " + username + " failed: " + response.status() + " "
                     + response.location());
@@ -91,15 +106,15 @@ final class BenchClient {
     }
 
     Response postJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").POST(bodyOf(body)));
+        return send(changing(path).header("Content-Type", "application/json").POST(bodyOf(body)));
     }
 
     Response putJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").PUT(bodyOf(body)));
+        return send(changing(path).header("Content-Type", "application/json").PUT(bodyOf(body)));
     }
 
     Response delete(String path) {
-        return send(request(path).DELETE());
+        return send(changing(path).DELETE());
     }
 
     Response postFile(String path, String fileName, String contentType, byte[] content) {
@@ -110,7 +125,7 @@ final class BenchClient {
         body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(changing(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
@@ -121,6 +136,23 @@ final class BenchClient {
             builder.header("Authorization", basic);
         }
         return builder;
+    }
+
+    /** A call that changes something: on the session (no Basic credentials) it carries the API's CSRF token. */
+    private HttpRequest.Builder changing(String path) {
+        HttpRequest.Builder builder = request(path);
+        if (basic == null && path.startsWith("/api/")) {
+            if (csrfCookie() == null) {
+                get("/api/v1/csrf");
+            }
+            builder.header("X-SHENCHA-XSRF-TOKEN", csrfCookie());
+        }
+        return builder;
+    }
+
+    private String csrfCookie() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(API_CSRF_COOKIE)).map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -44,7 +44,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     static final String ADMIN = "benchadmin";
-    static final String ADMIN_PASSWORD = "BenchAdmin2026";
+    static final String ADMIN_PASSWORD = "Night2026Bench";
     static final String MARIADB_URL = "jdbc:mysql://127.0.0.1:3306/";
     static final String DATABASE = "shencha_bench";
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

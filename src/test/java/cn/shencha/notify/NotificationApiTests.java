@@ -2,6 +2,7 @@ package cn.shencha.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -71,14 +72,14 @@ class NotificationApiTests extends NotifyTestSupport {
                 .andExpect(jsonPath("$.counts.DEAD").isNumber());
 
         GATEWAY.reset();
-        mvc.perform(post("/api/v1/admin/notifications/{id}/resend", notification.getId()).with(admin()))
+        mvc.perform(post("/api/v1/admin/notifications/{id}/resend", notification.getId()).with(admin()).with(csrf().asHeader()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deliveries[1].state").value("QUEUED"))
                 .andExpect(jsonPath("$.deliveries[1].attempts").value(0));
         dispatchAll();
         assertThat(delivery(notification, Channel.SMS).getState()).isEqualTo(DeliveryState.SENT);
 
-        mvc.perform(post("/api/v1/admin/notifications/{id}/resend", notification.getId()).with(admin()))
+        mvc.perform(post("/api/v1/admin/notifications/{id}/resend", notification.getId()).with(admin()).with(csrf().asHeader()))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("NOTIFICATION_NOTHING_TO_RESEND"));
@@ -91,7 +92,7 @@ class NotificationApiTests extends NotifyTestSupport {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("NOTIFICATION_NOT_FOUND"));
-        mvc.perform(post("/api/v1/admin/notifications/{id}/resend", 987654321L).with(admin()))
+        mvc.perform(post("/api/v1/admin/notifications/{id}/resend", 987654321L).with(admin()).with(csrf().asHeader()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("NOTIFICATION_NOT_FOUND"));
         mvc.perform(get("/api/v1/admin/notifications").param("state", "LOST").with(admin()))
@@ -122,7 +123,7 @@ class NotificationApiTests extends NotifyTestSupport {
                 .andExpect(jsonPath("$.items[1].title").value("请补充材料"))
                 .andExpect(jsonPath("$.items[1].read").value(false));
 
-        mvc.perform(post("/api/v1/me/messages/{id}/read", first.getMessageId()).with(asCandidate(candidate)))
+        mvc.perform(post("/api/v1/me/messages/{id}/read", first.getMessageId()).with(asCandidate(candidate)).with(csrf().asHeader()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.read").value(true));
         assertThat(candidateMessages.unreadCount(candidate.getId())).isEqualTo(1);
@@ -132,7 +133,7 @@ class NotificationApiTests extends NotifyTestSupport {
         assertThat(admin.get(first.getId()).read()).isTrue();
 
         // Someone else's message does not exist for this candidate.
-        mvc.perform(post("/api/v1/me/messages/{id}/read", othersMessage.getMessageId()).with(asCandidate(candidate)))
+        mvc.perform(post("/api/v1/me/messages/{id}/read", othersMessage.getMessageId()).with(asCandidate(candidate)).with(csrf().asHeader()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("MESSAGE_NOT_FOUND"));
@@ -144,11 +145,11 @@ class NotificationApiTests extends NotifyTestSupport {
         Candidate candidate = testData.candidate("1201");
         String address = "me" + candidate.getId() + "@example.com";
 
-        mvc.perform(put("/api/v1/me/notification-contact").with(asCandidate(candidate))
+        mvc.perform(put("/api/v1/me/notification-contact").with(asCandidate(candidate)).with(csrf().asHeader())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"not-an-address\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("CONTACT_EMAIL_INVALID"));
-        mvc.perform(put("/api/v1/me/notification-contact").with(asCandidate(candidate))
+        mvc.perform(put("/api/v1/me/notification-contact").with(asCandidate(candidate)).with(csrf().asHeader())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + address + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.email").value(address))

@@ -44,9 +44,12 @@ class ReviewFixtures {
 
     /** A candidate of the site whose required materials are uploaded as real images and submitted. */
     Candidate submittedWithImages(String siteCode) {
-        Candidate candidate = testData.candidate(siteCode);
+        return submitted(testData.candidate(siteCode), null);
+    }
+
+    private Candidate submitted(Candidate candidate, String alreadyUploaded) {
         for (MaterialType type : types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode())) {
-            if (type.isRequiredFor(candidate.getExamCategory())) {
+            if (type.isRequiredFor(candidate.getExamCategory()) && !type.getCode().equals(alreadyUploaded)) {
                 for (int i = 0; i < Math.max(1, type.getMinCount()); i++) {
                     upload(candidate, type.getCode(), SEED.incrementAndGet());
                 }
@@ -56,11 +59,14 @@ class ReviewFixtures {
         return testData.reload(candidate);
     }
 
-    /** A candidate (not submitted) with one image, made from {@code seed}, of the material {@code typeCode}. */
+    /**
+     * A submitted candidate with one image, made from {@code seed}, of the material {@code typeCode} (reviewers see
+     * a case once it is submitted).
+     */
     Candidate candidateWithImage(String siteCode, String typeCode, long seed) {
         Candidate candidate = testData.candidate(siteCode);
         upload(candidate, typeCode, seed);
-        return candidate;
+        return submitted(candidate, typeCode);
     }
 
     Long upload(Candidate candidate, String typeCode, long seed) {

@@ -1,54 +1,97 @@
 package cn.shencha.base.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after 5 failures in a row an account name is refused for 5 minutes.
- * Per node and in memory, which is enough to stop a guessing loop; a restart forgets it.
+ * Slows down guessing of passwords (sign-in on /login, HTTP Basic, the views) and of ID numbers (activation),
+ * with token buckets (Bucket4j) that only failures drain:
+ * <ul>
+ *   <li>per account and source address: {@code account-failures} failures, then one more try per
+ *       {@code account-window}/{@code account-failures}. Another source is not affected, so nobody can lock a
+ *       candidate or a reviewer out from their own machine;</li>
+ *   <li>per source address, whatever the account: {@code source-failures} failures, then one more per
+ *       {@code source-window}/{@code source-failures}; a script that tries many registration numbers from one
+ *       address is slowed for all of them.</li>
+ * </ul>
+ * A refused attempt is not checked at all (no password hash is computed). Success empties the account's
+ * failures from that source, never the source's. Per node and in memory: a restart forgets it. The source is
+ * {@link ClientAddress}: the peer, or the forwarded client address when the peer is a trusted proxy.
  */
 @Component
 public class LoginThrottle {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK_TIME = Duration.ofMinutes(5);
+    /** What is being guessed: a password or, at activation, an ID number. */
+    public enum Kind { SIGN_IN, ACTIVATION }
 
-    private record Failures(int count, Instant lockedUntil) {
+    private final Cache<String, Bucket> buckets;
+    private final TimeMeter time;
+    private final int accountFailures;
+    private final Duration accountWindow;
+    private final int sourceFailures;
+    private final Duration sourceWindow;
+
+    LoginThrottle(Clock clock,
+                  @Value("${shencha.security.throttle.account-failures:5}") int accountFailures,
+                  @Value("${shencha.security.throttle.account-window:5m}") Duration accountWindow,
+                  @Value("${shencha.security.throttle.source-failures:30}") int sourceFailures,
+                  @Value("${shencha.security.throttle.source-window:10m}") Duration sourceWindow) {
+        this.accountFailures = accountFailures;
+        this.accountWindow = accountWindow;
+        this.sourceFailures = sourceFailures;
+        this.sourceWindow = sourceWindow;
+        // The app's clock (tests move it); a bucket untouched for longer than its window is full again anyway.
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        Duration longest = accountWindow.compareTo(sourceWindow) > 0 ? accountWindow : sourceWindow;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(1_000_000).build();
     }
 
-    private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    LoginThrottle(Clock clock) {
-        this.clock = clock;
+    /** Whether an attempt on this account from this source may be checked now. */
+    public boolean allows(Kind kind, String account, String source) {
+        return sourceBucket(source).getAvailableTokens() > 0 && accountBucket(kind, account, source).getAvailableTokens() > 0;
     }
 
-    /** Whether this name is refused for now (also used for activation attempts, keyed "activation:<no>"). */
-    public boolean isLocked(String username) {
-        Failures f = failures.get(username);
-        return f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil());
+    public void recordFailure(Kind kind, String account, String source) {
+        sourceBucket(source).tryConsume(1);
+        accountBucket(kind, account, source).tryConsume(1);
     }
 
-    void checkAllowed(String username) {
-        Failures f = failures.get(username);
-        if (f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil())) {
-            throw new LockedException("Too many failed sign-ins");
-        }
+    public void recordSuccess(Kind kind, String account, String source) {
+        buckets.invalidate(accountKey(kind, account, source));
     }
 
-    public void recordFailure(String username) {
-        failures.compute(username, (name, f) -> {
-            int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
-            return new Failures(count, count >= MAX_FAILURES ? clock.instant().plus(LOCK_TIME) : null);
-        });
+    private Bucket sourceBucket(String source) {
+        return buckets.get("source|" + source, key -> bucket(sourceFailures, sourceWindow));
     }
 
-    public void recordSuccess(String username) {
-        failures.remove(username);
+    private Bucket accountBucket(Kind kind, String account, String source) {
+        return buckets.get(accountKey(kind, account, source), key -> bucket(accountFailures, accountWindow));
+    }
+
+    private static String accountKey(Kind kind, String account, String source) {
+        return kind + "|" + account + "|" + source;
+    }
+
+    private Bucket bucket(int failures, Duration window) {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, window))
+                .withCustomTimePrecision(time)
+                .build();
     }
 }

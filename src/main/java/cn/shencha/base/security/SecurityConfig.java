@@ -2,6 +2,7 @@ package cn.shencha.base.security;
 
 import cn.shencha.base.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -10,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -20,7 +22,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
@@ -38,12 +48,37 @@ class SecurityConfig extends VaadinWebSecurity {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The app's own CSRF token for /api/ (Camunda's webapps keep theirs, XSRF-TOKEN, on the same path). */
+    static final String API_CSRF_COOKIE = "SHENCHA-XSRF-TOKEN";
+    static final String API_CSRF_HEADER = "X-SHENCHA-XSRF-TOKEN";
+
+    /**
+     * Vaadin pages: the client engine needs inline and eval'd scripts and inline styles; everything else comes from
+     * this origin only, no page may frame them, and forms post only here.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Engine statistics, metrics and reports count every case of every district, whatever a reviewer's
+     * authorizations (Camunda checks the definition, not each instance): administrators only.
+     */
+    private static RequestMatcher[] engineCounts(String restRoot) {
+        return java.util.stream.Stream.of("/**/statistics", "/**/statistics/**", "/metrics", "/metrics/**", "/**/report",
+                        "/**/report/**", "/**/*-report", "/telemetry/**")
+                .map(path -> new AntPathRequestMatcher(restRoot + path))
+                .toArray(RequestMatcher[]::new);
+    }
+
     /** Camunda's REST API: staff only, HTTP Basic, no session; Camunda's authorizations apply per user. */
     @Bean
     @Order(1)
     SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.STAFF))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(engineCounts("/engine-rest")).hasRole(Roles.ADMIN)
+                        .anyRequest().hasRole(Roles.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -59,6 +94,7 @@ class SecurityConfig extends VaadinWebSecurity {
                         // Tasklist needs the sign-in info of the admin API; Cockpit and Admin (pages and their
                         // plugin APIs, which Camunda itself only checks per engine) are for administrators.
                         .requestMatchers(new AntPathRequestMatcher("/camunda/api/admin/auth/**")).hasRole(Roles.STAFF)
+                        .requestMatchers(engineCounts("/camunda/api/engine/engine/*")).hasRole(Roles.ADMIN)
                         .requestMatchers(new AntPathRequestMatcher("/camunda/app/cockpit/**"),
                                 new AntPathRequestMatcher("/camunda/app/admin/**"),
                                 new AntPathRequestMatcher("/camunda/api/cockpit/**"),
@@ -73,13 +109,25 @@ class SecurityConfig extends VaadinWebSecurity {
                 .build();
     }
 
-    /** The app's own API: HTTP Basic for clients, or the browser session of the UI and the task forms. */
+    /**
+     * The app's own API: HTTP Basic for clients, or the browser session of the UI and the task forms. A call that
+     * changes something on the strength of the session cookie must carry the session's CSRF token in the
+     * X-SHENCHA-XSRF-TOKEN header (read from the SHENCHA-XSRF-TOKEN cookie, or from GET /api/v1/csrf): a page of
+     * another origin can neither read the cookie nor set the header. Calls with HTTP Basic credentials need no token;
+     * activation, which signs in, does (no foreign page may sign a browser in as someone else).
+     */
     @Bean
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName(API_CSRF_COOKIE);
+        tokens.setHeaderName(API_CSRF_HEADER);
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // The API's description is for staff (and can be switched off: API_DOCS_ENABLED=false).
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole(Roles.STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/csrf").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/activation").permitAll()
                         // notify: gateways' delivery reports, checked against the gateway key by the controller
                         .requestMatchers(HttpMethod.POST, "/api/v1/notify/reports/**").permitAll()
@@ -92,9 +140,24 @@ class SecurityConfig extends VaadinWebSecurity {
                         .authenticationEntryPoint(problemEntryPoint())
                         .accessDeniedHandler((request, response, denied) ->
                                 writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "无权访问 (forbidden)")))
-                // API clients send credentials with each call; the browser session is SameSite=Lax.
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(tokens)
+                        .csrfTokenRequestHandler(new HeaderOnlyCsrfTokenHandler())
+                        // Only a request that rides on a session can be forged (an anonymous one answers 401), and
+                        // activation, which signs in.
+                        .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                                new NegatedRequestMatcher(SecurityConfig::hasBasicCredentials),
+                                new OrRequestMatcher(request -> request.getRequestedSessionId() != null,
+                                        new AntPathRequestMatcher("/api/v1/activation"))))
+                        // notify: gateways' delivery reports carry the gateway's key, no session
+                        .ignoringRequestMatchers("/api/v1/notify/reports/**"))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .build();
+    }
+
+    static boolean hasBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     @Override
@@ -105,6 +168,9 @@ class SecurityConfig extends VaadinWebSecurity {
                 .requestMatchers("/error").permitAll());
         super.configure(http);
         setLoginView(http, LoginView.class, "/login");
+        // Vaadin exempts the login form's POST from CSRF checks; the form sends the token all the same.
+        http.addFilterBefore(new LoginCsrfFilter("/login"), UsernamePasswordAuthenticationFilter.class);
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
     }
 
     /** Sets the Spring-authenticated staff member as the Camunda user of each webapp request. */
@@ -132,14 +198,27 @@ class SecurityConfig extends VaadinWebSecurity {
         return registration;
     }
 
+    /** Engine REST's 403 answers name resources of other districts: reviewers get a generic problem instead. */
+    @Bean
+    FilterRegistrationBean<EngineForbiddenFilter> engineForbiddenAnswers() {
+        FilterRegistrationBean<EngineForbiddenFilter> registration = new FilterRegistrationBean<>(new EngineForbiddenFilter());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(103); // inside the Spring Security chain, which has said who is asking
+        return registration;
+    }
+
     private static AuthenticationEntryPoint problemEntryPoint() {
         return (request, response, e) -> {
+            if (e instanceof LockedException) {
+                writeProblem(response, 429, "TOO_MANY_ATTEMPTS", "尝试次数过多，请稍后再试 (too many attempts, try again later)");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"shencha\"");
             writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "请先登录 (sign in first)");
         };
     }
 
-    private static void writeProblem(HttpServletResponse response, int status, String code, String detail)
+    static void writeProblem(HttpServletResponse response, int status, String code, String detail)
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * One sign-in for everybody: a registration number signs a candidate in, any other name a staff member
- * (Camunda identity). Used by the login page, HTTP Basic on the APIs and /engine-rest/.
+ * (Camunda identity). Used by the login page, HTTP Basic on the APIs and /engine-rest/, and the views' sign-in,
+ * all throttled by {@link LoginThrottle} on the account and the client's address.
  */
 @Component
 class ShenchaAuthenticationProvider implements AuthenticationProvider {
@@ -33,15 +36,19 @@ class ShenchaAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName() == null ? "" : authentication.getName().strip();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        throttle.checkAllowed(username);
+        String source = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : ClientAddress.current();
+        if (!throttle.allows(LoginThrottle.Kind.SIGN_IN, username, source)) {
+            throw new LockedException("Too many failed sign-ins from " + source);
+        }
         Authentication result = isRegistrationNo(username)
                 ? candidate(username, password)
                 : staff(username, password);
         if (result == null) {
-            throttle.recordFailure(username);
+            throttle.recordFailure(LoginThrottle.Kind.SIGN_IN, username, source);
             throw new BadCredentialsException("Bad credentials");
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(LoginThrottle.Kind.SIGN_IN, username, source);
         return result;
     }
 

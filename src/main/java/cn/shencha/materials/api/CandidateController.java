@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -119,7 +118,8 @@ class CandidateController {
         ImageContent content = overview.image(CurrentUser.candidateId(), id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.contentType()))
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                // A personal document: never kept by the browser or a proxy, so it is gone with the sign-out.
+                .cacheControl(CacheControl.noStore())
                 .eTag("\"" + content.sha256() + "\"")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(content.fileName()).build().toString())
                 .body(content.bytes());

@@ -83,7 +83,7 @@ class ActivationViewTests extends KaribuViewTest {
         fill(candidate.getRegistrationNo(), idNumber, "short1", "short1");
         _click(_get(Button.class, spec -> spec.withId("activation-submit")));
 
-        assertThat(error()).isEqualTo("密码至少8位，且须同时包含字母和数字。");
+        assertThat(error()).isEqualTo("密码须为8至64位，同时包含字母和数字，不能是常见密码（如 password1），也不能包含报名号或身份证号。");
         assertThat(_get(PasswordField.class, spec -> spec.withId("activation-password")).isInvalid()).isTrue();
         assertThat(accounts.isRegisteredButNotActivated(candidate.getRegistrationNo())).isTrue();
     }

@@ -41,8 +41,8 @@ class LoginViewTests extends KaribuViewTest {
         navigate("login", "error");
         LoginForm form = _get(LoginForm.class);
         assertThat(form.isError()).isTrue();
-        assertThat(i18n(form).getObject("errorMessage").getString("title")).isEqualTo("尝试次数过多，账号已暂时锁定");
-        assertThat(i18n(form).getObject("errorMessage").getString("message")).contains("5 分钟后再试");
+        assertThat(i18n(form).getObject("errorMessage").getString("title")).isEqualTo("尝试次数过多，请稍后再试");
+        assertThat(i18n(form).getObject("errorMessage").getString("message")).contains("约 1 分钟后再试");
     }
 
     @Test

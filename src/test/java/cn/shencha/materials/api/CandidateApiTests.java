@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -66,7 +68,7 @@ class CandidateApiTests {
         String body = "{\"registrationNo\":\"" + registrationNo + "\",\"idNumber\":\"" + idNumber + "\",\"password\":\"Secret2026\"}";
 
         org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
-                mvc.perform(post("/api/v1/activation").contentType(MediaType.APPLICATION_JSON).content(body))
+                mvc.perform(post("/api/v1/activation").with(csrf().asHeader()).contentType(MediaType.APPLICATION_JSON).content(body))
                         .andExpect(status().isCreated())
                         .andExpect(jsonPath("$.registrationNo").value(registrationNo))
                         .andExpect(jsonPath("$.activatedAt").value(startsWith("2026-02-01T09:00:00+08:00")))
@@ -75,11 +77,11 @@ class CandidateApiTests {
         mvc.perform(get("/api/v1/me").session(session))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.registrationNo").value(registrationNo));
-        mvc.perform(post("/api/v1/activation").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/activation").with(csrf().asHeader()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.code").value("ALREADY_ACTIVATED"));
-        mvc.perform(post("/api/v1/activation").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/activation").with(csrf().asHeader()).contentType(MediaType.APPLICATION_JSON)
                         .content(body.replace(idNumber, "110101199001011237")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("ACTIVATION_MISMATCH"));
@@ -238,7 +240,10 @@ class CandidateApiTests {
     void staffAreNotCandidatesAndTheApiIsDescribed() throws Exception {
         mvc.perform(get("/api/v1/me").with(httpBasic("nobody", "nothing1")))
                 .andExpect(status().isUnauthorized());
+        // The description is for staff (docs/security.md).
         mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs").with(user("integrator").roles("STAFF")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/me/materials/{typeCode}/images'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/me/verdict'].get").exists())

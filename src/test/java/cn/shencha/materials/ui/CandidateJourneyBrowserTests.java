@@ -240,7 +240,7 @@ class CandidateJourneyBrowserTests {
                 assertThat(loginErrorTitle(browser)).isEqualTo("登录失败");
             }
             signIn(browser, registrationNo, "wrong-again");
-            assertThat(loginErrorTitle(browser)).isEqualTo("尝试次数过多，账号已暂时锁定");
+            assertThat(loginErrorTitle(browser)).isEqualTo("尝试次数过多，请稍后再试");
             browser.screenshot("01-login-throttled");
         }
     }
