@@ -266,6 +266,9 @@ abstract class MaterialRulesContract {
 
         StaffScope otherSite = StaffScope.of("site1202reviewer", Set.of("site1202"));
         StaffScope ownSite = StaffScope.of("site1201reviewer", Set.of("site1201"));
+        // Reviewers see a case only once it is up for review (submitted or locked by the deadline).
+        assertRefused(() -> overview.imageForStaff(ownSite, image.image().id()), "IMAGE_NOT_FOUND");
+        tx.executeWithoutResult(s -> candidates.findById(owner.getId()).orElseThrow().markLocked(Instant.now()));
         assertRefused(() -> overview.imageForStaff(otherSite, image.image().id()), "IMAGE_NOT_FOUND");
         assertThat(overview.imageForStaff(ownSite, image.image().id()).bytes()).isNotEmpty();
     }
