@@ -1,5 +1,6 @@
 package cn.shencha.base.ui;
 
+import cn.shencha.base.i18n.Messages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -9,7 +10,6 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +23,9 @@ class UiErrorHandler implements VaadinServiceInitListener, ErrorHandler {
     static final String MESSAGE_KEY = "ui.error.busy";
     private static final Logger log = LoggerFactory.getLogger(UiErrorHandler.class);
 
-    private final MessageSource messages;
+    private final Messages messages;
 
-    UiErrorHandler(MessageSource messages) {
+    UiErrorHandler(Messages messages) {
         this.messages = messages;
     }
 
@@ -39,7 +39,7 @@ class UiErrorHandler implements VaadinServiceInitListener, ErrorHandler {
         log.error("Vaadin UI request failed", event.getThrowable());
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification notification = Notification.show(messages.getMessage(MESSAGE_KEY, null, ui.getLocale()),
+            Notification notification = Notification.show(messages.get(ui.getLocale(), MESSAGE_KEY),
                     8000, Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             notification.getElement().setAttribute("role", "alert");

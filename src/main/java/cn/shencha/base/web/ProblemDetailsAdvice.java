@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -69,9 +70,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.forStatus(HttpStatus.UNAUTHORIZED));
     }
 
-    /** The back end failed: never a 2xx, never an empty body, whatever the root cause looks like. */
+    /**
+     * The back end failed: never a 2xx, never an empty body, whatever the root cause looks like. Only a client that
+     * really went away (its connection broke while we wrote, not the database's) gets no answer: there is nobody
+     * to read it, and it is not our failure, so it is not logged as one.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failed(Exception e, WebRequest request) {
+        if (BackendFailure.of(e) == BackendFailure.INTERNAL_ERROR && DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("{}: the client went away ({})", request.getDescription(false), e.toString());
+            return null;
+        }
         return problems.failure(e, request.getDescription(false));
     }
 
