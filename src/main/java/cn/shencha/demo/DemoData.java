@@ -50,8 +50,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData {
 
     static final String PASSWORD = "Demo2026";
-    static final List<String> STAFF_IDS = List.of("admin", "site1201reviewer", "site1202reviewer", "site1301reviewer",
-            "site1302reviewer", "district12reviewer", "district13reviewer");
+
+    private record DemoStaff(String id, String name, String group) {
+    }
+
+    private static final List<DemoStaff> STAFF = List.of(
+            new DemoStaff("admin", "系统管理员", StaffScope.ADMIN_GROUP),
+            new DemoStaff("site1201reviewer", "考点审核员 1201", MaterialReviewProcess.siteGroup("1201")),
+            new DemoStaff("site1202reviewer", "考点审核员 1202", MaterialReviewProcess.siteGroup("1202")),
+            new DemoStaff("site1301reviewer", "考点审核员 1301", MaterialReviewProcess.siteGroup("1301")),
+            new DemoStaff("site1302reviewer", "考点审核员 1302", MaterialReviewProcess.siteGroup("1302")),
+            new DemoStaff("district12reviewer", "天津考区审核员", MaterialReviewProcess.districtGroup("12")),
+            new DemoStaff("district13reviewer", "河北考区审核员", MaterialReviewProcess.districtGroup("13")));
+
+    /** The accounts {@link DemoAccountsGuard} looks for outside the demo. */
+    static final List<String> STAFF_IDS = STAFF.stream().map(DemoStaff::id).toList();
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private record DemoCandidate(String registrationNo, String name, String idFirst17, String phone,
@@ -175,12 +188,7 @@ class DemoData {
     }
 
     private void createStaff() {
-        user("admin", "系统管理员", StaffScope.ADMIN_GROUP);
-        for (String site : List.of("1201", "1202", "1301", "1302")) { // the ids of STAFF_IDS
-            user("site" + site + "reviewer", "考点审核员 " + site, MaterialReviewProcess.siteGroup(site));
-        }
-        user("district12reviewer", "天津考区审核员", MaterialReviewProcess.districtGroup("12"));
-        user("district13reviewer", "河北考区审核员", MaterialReviewProcess.districtGroup("13"));
+        STAFF.forEach(staff -> user(staff.id(), staff.name(), staff.group()));
     }
 
     private void user(String id, String name, String group) {

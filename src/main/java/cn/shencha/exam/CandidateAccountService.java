@@ -41,14 +41,13 @@ public class CandidateAccountService {
         // Guessing ID numbers is slowed down like guessing passwords, by number and by the client's address.
         String number = trim(registrationNo);
         String source = ClientAddress.current();
-        if (!throttle.allows(LoginThrottle.Kind.ACTIVATION, number, source)) {
+        if (!throttle.tryAttempt(LoginThrottle.Kind.ACTIVATION, number, source)) {
             throw new ShenchaException("TOO_MANY_ATTEMPTS", HttpStatus.TOO_MANY_REQUESTS);
         }
         Candidate candidate = candidates.findByRegistrationNo(trim(registrationNo))
                 .filter(c -> c.getIdNumber().equalsIgnoreCase(trim(idNumber)))
                 .orElse(null);
         if (candidate == null) {
-            throttle.recordFailure(LoginThrottle.Kind.ACTIVATION, number, source);
             // One message for an unknown number and a wrong ID number: neither is revealed.
             throw ShenchaException.badRequest("ACTIVATION_MISMATCH");
         }
@@ -56,7 +55,7 @@ public class CandidateAccountService {
         if (candidate.isActivated()) {
             throw ShenchaException.conflict("ALREADY_ACTIVATED");
         }
-        if (!passwordRule.accepts(password, candidate.getRegistrationNo()) || password.contains(candidate.getIdNumber())) {
+        if (!passwordRule.accepts(password, candidate.getRegistrationNo(), candidate.getIdNumber())) {
             throw ShenchaException.badRequest("WEAK_PASSWORD", PasswordRule.MIN_LENGTH, PasswordRule.MAX_LENGTH);
         }
         candidate.activate(passwordEncoder.encode(password), clock.instant());

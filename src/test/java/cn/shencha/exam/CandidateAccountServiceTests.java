@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shencha.support.ShenchaSpringTest;
 import cn.shencha.support.TestData;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,20 @@ class CandidateAccountServiceTests {
         }
         assertThatThrownBy(() -> accounts.activate(candidate.getRegistrationNo(), idNumber, "Secret2026"))
                 .extracting("code").isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(candidates.findById(candidate.getId()).orElseThrow().isActivated()).isFalse();
+    }
+
+    @Test
+    void aPasswordWithTheIdNumberIsRefusedWhateverTheCaseOfItsX() {
+        data.resetDistricts();
+        String idNumber = IntStream.range(0, 1000).mapToObj(i -> IdNumbers.withCheckCharacter("1201011995030" + String.format("%04d", i)))
+                .filter(id -> id.endsWith("X")).findFirst().orElseThrow();
+        Candidate candidate = tx.execute(s -> candidates.save(new Candidate(TestData.uniqueRegistrationNo("1201"),
+                "测试考生", idNumber, null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant())));
+
+        // Before the fix only the exact spelling was refused.
+        assertThatThrownBy(() -> accounts.activate(candidate.getRegistrationNo(), idNumber, "pw" + idNumber.toLowerCase()))
+                .extracting("code").isEqualTo("WEAK_PASSWORD");
         assertThat(candidates.findById(candidate.getId()).orElseThrow().isActivated()).isFalse();
     }
 }

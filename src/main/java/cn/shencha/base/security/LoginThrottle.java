@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  *       {@code source-window}/{@code source-failures}; a script that tries many registration numbers from one
  *       address is slowed for all of them.</li>
  * </ul>
- * A refused attempt is not checked at all (no password hash is computed). Success empties the account's
- * failures from that source, never the source's. Per node and in memory: a restart forgets it. The source is
+ * Every attempt is paid up front and a refused one is not checked at all (no password hash is computed); a
+ * failure keeps its token spent. Success gives the token back and empties the account's failures from that source,
+ * never the source's. Per node and in memory: a restart forgets it. The source is
  * {@link ClientAddress}: the peer, or the forwarded client address when the peer is a trusted proxy.
  */
 @Component
@@ -62,17 +63,26 @@ public class LoginThrottle {
         this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(1_000_000).build();
     }
 
-    /** Whether an attempt on this account from this source may be checked now. */
-    public boolean allows(Kind kind, String account, String source) {
-        return sourceBucket(source).getAvailableTokens() > 0 && accountBucket(kind, account, source).getAvailableTokens() > 0;
+    /**
+     * Takes one attempt on this account from this source, or refuses it (false) when either bucket is empty. The
+     * attempt is paid before its password is checked, so parallel requests cannot all slip through before the first
+     * failure is counted; {@link #recordSuccess} gives it back.
+     */
+    public boolean tryAttempt(Kind kind, String account, String source) {
+        Bucket bySource = sourceBucket(source);
+        if (!bySource.tryConsume(1)) {
+            return false;
+        }
+        if (!accountBucket(kind, account, source).tryConsume(1)) {
+            bySource.addTokens(1);
+            return false;
+        }
+        return true;
     }
 
-    public void recordFailure(Kind kind, String account, String source) {
-        sourceBucket(source).tryConsume(1);
-        accountBucket(kind, account, source).tryConsume(1);
-    }
-
+    /** The attempt was right: it costs the source nothing, and the account's failures from this source are forgotten. */
     public void recordSuccess(Kind kind, String account, String source) {
+        sourceBucket(source).addTokens(1);
         buckets.invalidate(accountKey(kind, account, source));
     }
 

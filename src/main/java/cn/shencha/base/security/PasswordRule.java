@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The one password rule for everybody: candidates at activation, staff through the Camunda engine (its password
  * policy, so /engine-rest/user/{id}/credentials, Tasklist's profile and Admin apply it too) and ADMIN_PASSWORD at
  * start-up. 8 to 64 characters, letters and digits, not one of the 30,000 most common passwords (zxcvbn's list)
- * nor a password this product ships with, and not the account's own name.
+ * nor a password this product ships with, and not containing the account's own data (name, registration or ID number).
  */
 @Component
 public class PasswordRule {
@@ -43,8 +43,11 @@ public class PasswordRule {
         }
     }
 
-    /** The first rule this password breaks for the account {@code accountName} (may be null), if any. */
-    public Optional<Violation> check(String password, String accountName) {
+    /**
+     * The first rule this password breaks, if any, for an account whose own data (its name, a registration or ID
+     * number; null entries are skipped) the password must not contain.
+     */
+    public Optional<Violation> check(String password, String... personalData) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
             return Optional.of(Violation.LENGTH);
         }
@@ -55,15 +58,16 @@ public class PasswordRule {
         if (common.contains(lower)) {
             return Optional.of(Violation.COMMON);
         }
-        if (accountName != null && accountName.strip().length() >= 3
-                && lower.contains(accountName.strip().toLowerCase(Locale.ROOT))) {
-            return Optional.of(Violation.CONTAINS_NAME);
+        for (String data : personalData) {
+            if (data != null && data.strip().length() >= 3 && lower.contains(data.strip().toLowerCase(Locale.ROOT))) {
+                return Optional.of(Violation.CONTAINS_NAME);
+            }
         }
         return Optional.empty();
     }
 
-    public boolean accepts(String password, String accountName) {
-        return check(password, accountName).isEmpty();
+    public boolean accepts(String password, String... personalData) {
+        return check(password, personalData).isEmpty();
     }
 
     /** The same rule as the engine's password policy (placeholders are shown by Camunda's Admin and Tasklist). */
@@ -95,7 +99,9 @@ public class PasswordRule {
 
             @Override
             public boolean execute(String password, User user) {
-                return check(password, user == null ? null : user.getId()).filter(v -> v == violation).isEmpty();
+                String[] userData = user == null ? new String[0]
+                        : new String[] {user.getId(), user.getFirstName(), user.getLastName(), user.getEmail()};
+                return check(password, userData).filter(v -> v == violation).isEmpty();
             }
         };
     }

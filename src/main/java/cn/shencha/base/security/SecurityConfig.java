@@ -1,9 +1,14 @@
 package cn.shencha.base.security;
 
 import cn.shencha.base.ui.LoginView;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -51,6 +56,11 @@ class SecurityConfig extends VaadinWebSecurity {
     /** The app's own CSRF token for /api/ (Camunda's webapps keep theirs, XSRF-TOKEN, on the same path). */
     static final String API_CSRF_COOKIE = "SHENCHA-XSRF-TOKEN";
     static final String API_CSRF_HEADER = "X-SHENCHA-XSRF-TOKEN";
+
+    /** The detail of every 403 the security layer answers itself. */
+    static final String FORBIDDEN = "无权访问 (forbidden)";
+    private static final ObjectWriter PROBLEM_WRITER = new ObjectMapper()
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false).writer();
 
     /**
      * Vaadin pages: the client engine needs inline and eval'd scripts and inline styles; everything else comes from
@@ -139,7 +149,7 @@ class SecurityConfig extends VaadinWebSecurity {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problemEntryPoint())
                         .accessDeniedHandler((request, response, denied) ->
-                                writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "无权访问 (forbidden)")))
+                                writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", FORBIDDEN)))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(tokens)
                         .csrfTokenRequestHandler(new HeaderOnlyCsrfTokenHandler())
@@ -220,10 +230,23 @@ class SecurityConfig extends VaadinWebSecurity {
 
     static void writeProblem(HttpServletResponse response, int status, String code, String detail)
             throws java.io.IOException {
+        writeProblem(response, status, code, detail, Map.of());
+    }
+
+    /** The problem+json body of the refusals answered outside Spring MVC (the security chains, the engine's 403s). */
+    static void writeProblem(HttpServletResponse response, int status, String code, String detail,
+                             Map<String, String> extraFields) throws java.io.IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("status", status);
+        problem.put("code", code);
+        problem.put("detail", detail);
+        problem.putAll(extraFields);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + ",\"code\":\"" + code
-                + "\",\"detail\":\"" + detail + "\"}");
+        PrintWriter writer = response.getWriter();
+        PROBLEM_WRITER.writeValue(writer, problem);
+        writer.flush();
     }
 }

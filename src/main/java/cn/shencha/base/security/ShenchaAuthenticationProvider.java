@@ -38,14 +38,13 @@ class ShenchaAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String source = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : ClientAddress.current();
-        if (!throttle.allows(LoginThrottle.Kind.SIGN_IN, username, source)) {
+        if (!throttle.tryAttempt(LoginThrottle.Kind.SIGN_IN, username, source)) {
             throw new LockedException("Too many failed sign-ins from " + source);
         }
         Authentication result = isRegistrationNo(username)
                 ? candidate(username, password)
                 : staff(username, password);
         if (result == null) {
-            throttle.recordFailure(LoginThrottle.Kind.SIGN_IN, username, source);
             throw new BadCredentialsException("Bad credentials");
         }
         throttle.recordSuccess(LoginThrottle.Kind.SIGN_IN, username, source);

@@ -304,6 +304,10 @@ class WebSecurityAttackTests {
             assertThat(refusal.statusCode()).as(refusal.uri() + " " + refusal.body()).isEqualTo(403);
             assertThat(refusal.body()).as(refusal.uri().toString()).contains("\"code\":\"FORBIDDEN\"")
                     .doesNotContain(task.getId(), at1201.getProcessInstanceId(), "permission");
+            // One problem shape with the other refusals, plus the "message" Tasklist shows.
+            assertThat(refusal.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(refusal.body()).contains("\"detail\":\"" + SecurityConfig.FORBIDDEN + "\"",
+                    "\"message\":\"" + SecurityConfig.FORBIDDEN + "\"");
         }
         // Administrators keep Camunda's full answer.
         HttpResponse<String> admin = new Client(newAddress()).basic(ADMIN, STAFF_PASSWORD)
