@@ -119,29 +119,12 @@ public class NotificationAdmin {
                                          CandidateMessage message) {
         List<DeliveryView> views = list.stream()
                 .sorted(Comparator.comparing(NotificationDelivery::getChannel))
-                .map(d -> new DeliveryView(d.getChannel(), d.getState(), mask(d.getChannel(), d.getRecipient()),
+                .map(d -> new DeliveryView(d.getChannel(), d.getState(), d.getChannel().mask(d.getRecipient()),
                         d.getAttempts(), d.getLastError(), d.getNextAttemptAt(), d.getLastAttemptAt(), d.getSentAt(),
                         d.getDeliveredAt(), d.getGatewayRef()))
                 .toList();
         return new NotificationView(n.getId(), n.getIdempotencyKey(), n.getCreatedAt(), n.getCandidateId(),
                 candidate == null ? null : candidate.getRegistrationNo(), candidate == null ? null : candidate.getName(),
                 n.getKind(), n.getTitle(), n.getBody(), message != null && message.getReadAt() != null, views);
-    }
-
-    /** Addresses with their middle hidden (PIPL): 138****0001, z***@example.com, oAbC***. */
-    static String mask(Channel channel, String recipient) {
-        if (recipient == null || recipient.isBlank()) {
-            return "";
-        }
-        return switch (channel) {
-            case IN_APP -> recipient;
-            case SMS -> recipient.length() < 8 ? "****"
-                    : recipient.substring(0, 3) + "****" + recipient.substring(recipient.length() - 4);
-            case EMAIL -> {
-                int at = recipient.indexOf('@');
-                yield at <= 0 ? "***" : recipient.charAt(0) + "***" + recipient.substring(at);
-            }
-            case WECHAT -> recipient.substring(0, Math.min(4, recipient.length())) + "***";
-        };
     }
 }

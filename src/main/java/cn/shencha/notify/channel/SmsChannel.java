@@ -50,7 +50,7 @@ class SmsChannel implements ChannelSender {
     @Override
     public SendResult send(OutboundMessage message) {
         if (settings.getMode() == SmsMode.LOG) {
-            log.info("SMS (log only) to {} [{}]: {}", maskedPhone(message.recipient()), message.idempotencyKey(),
+            log.info("SMS (log only) to {} [{}]: {}", Channel.SMS.mask(message.recipient()), message.idempotencyKey(),
                     message.shortText());
             return new SendResult("log-" + message.idempotencyKey(), false);
         }
@@ -87,13 +87,5 @@ class SmsChannel implements ChannelSender {
         } catch (ResourceAccessException e) {
             throw new DeliveryFailure("SMS gateway unreachable: " + e.getMessage(), false, e);
         }
-    }
-
-    /** A phone number as the log shows it: 138****0001 (the log is read by more people than the outbox). */
-    static String maskedPhone(String phone) {
-        if (phone == null || phone.length() < 7) {
-            return "****";
-        }
-        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 }
