@@ -19,6 +19,9 @@ import java.util.Set;
 @Table(name = "material_type")
 public class MaterialType {
 
+    /** Where the 示例 images administrators upload are served (public, like the built-in ones under /examples/). */
+    public static final String UPLOADED_EXAMPLE_PATH = "/examples/uploaded/";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

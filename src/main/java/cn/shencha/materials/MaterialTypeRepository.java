@@ -13,7 +13,7 @@ public interface MaterialTypeRepository extends JpaRepository<MaterialType, Long
 
     boolean existsByExampleImage(String exampleImage);
 
-    /** Storage keys of the uploaded 示例 images (their path without the public prefix). */
+    /** Storage keys of the uploaded 示例 images: their path without {@link MaterialType#UPLOADED_EXAMPLE_PATH} (19 characters). */
     @Query("select substring(t.exampleImage, 20) from MaterialType t where t.exampleImage like '/examples/uploaded/%'")
     List<String> findUploadedExampleKeys();
 }

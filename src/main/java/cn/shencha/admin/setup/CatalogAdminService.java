@@ -1,21 +1,28 @@
 package cn.shencha.admin.setup;
 
 import cn.shencha.base.security.CurrentUser;
+import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.ExamCategories;
 import cn.shencha.materials.MaterialType;
 import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.image.FileKind;
 import cn.shencha.materials.storage.ImageStore;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A district's material catalog: types, texts, the 示例 image, per exam category whether it is required, the
@@ -24,13 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
  * every change is recorded with who and when.
  */
 @Service
+@RolesAllowed(Roles.ADMIN)
 public class CatalogAdminService {
 
+    private static final Logger log = LoggerFactory.getLogger(CatalogAdminService.class);
     private static final Pattern TYPE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     static final int MAX_EXAMPLE_BYTES = 1024 * 1024;
     static final int MAX_COUNT = 20;
-    /** Uploaded 示例 images are served from here (public, like the built-in ones under /examples/). */
-    public static final String EXAMPLE_PATH = "/examples/uploaded/";
+    private static final String EXAMPLE_PATH = MaterialType.UPLOADED_EXAMPLE_PATH;
 
     public record TypeForm(String code, String name, String nameEn, String description, Integer minCount,
                            Integer maxCount, Integer sortOrder, Set<String> requiredFor) {
@@ -105,22 +113,44 @@ public class CatalogAdminService {
         try {
             key = store.put(content, extension);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            log.error("Cannot store the example image of {}/{}", districtCode, typeCode, e);
+            throw new ShenchaException("STORAGE_FAILED", HttpStatus.INTERNAL_SERVER_ERROR);
         }
         String before = type.getExampleImage();
+        filesFollowTheRow(key, before);
         type.setExampleImage(EXAMPLE_PATH + key);
         record(districtCode, typeCode, CatalogChange.Action.EXAMPLE, before, type.getExampleImage());
         return type;
     }
 
+    /**
+     * The file and the row go together, as for the candidates' images: if this transaction does not commit, the
+     * new file goes at once; if it does, the replaced uploaded example goes (the orphan sweeper is the fallback).
+     */
+    private void filesFollowTheRow(String newKey, String replaced) {
+        String replacedKey = replaced != null && replaced.startsWith(EXAMPLE_PATH) ? replaced.substring(EXAMPLE_PATH.length()) : null;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                String obsolete = status == STATUS_COMMITTED ? replacedKey : newKey;
+                if (obsolete != null) {
+                    try {
+                        store.delete(obsolete);
+                    } catch (IOException | RuntimeException e) {
+                        log.warn("Cannot remove example file {} now; the orphan sweeper will: {}", obsolete, e.getMessage());
+                    }
+                }
+            }
+        });
+    }
+
+    /** By the file's first bytes, as for the candidates' uploads (FileKind), never by its name. */
     private static String extension(byte[] content) {
-        if (content.length > 3 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8 && (content[2] & 0xFF) == 0xFF) {
-            return "jpg";
-        }
-        if (content.length > 8 && (content[0] & 0xFF) == 0x89 && content[1] == 'P' && content[2] == 'N' && content[3] == 'G') {
-            return "png";
-        }
-        throw ShenchaException.badRequest("EXAMPLE_NOT_AN_IMAGE");
+        return switch (FileKind.of(content)) {
+            case JPEG -> "jpg";
+            case PNG -> "png";
+            default -> throw ShenchaException.badRequest("EXAMPLE_NOT_AN_IMAGE");
+        };
     }
 
     private void record(String districtCode, String typeCode, CatalogChange.Action action, String before, String after) {
@@ -173,7 +203,7 @@ public class CatalogAdminService {
             problems.add("count");
         }
         if (!problems.isEmpty()) {
-            throw new ShenchaException("MATERIAL_TYPE_INVALID", org.springframework.http.HttpStatus.BAD_REQUEST,
+            throw new ShenchaException("MATERIAL_TYPE_INVALID", HttpStatus.BAD_REQUEST,
                     problems.stream().distinct().map(p -> "catalog.field." + p).toList());
         }
         return new TypeForm(code, name, nameEn == null ? name : nameEn, description, min, max,

@@ -1,11 +1,22 @@
 package cn.shencha.admin.setup;
 
 import cn.shencha.base.i18n.Messages;
+import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.ExamCategories;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * where they are and why. Loading the same file again changes nothing (every entry reports UNCHANGED).
  */
 @Service
+@RolesAllowed(Roles.ADMIN)
 public class SetupImportService {
 
     /** The file's shape: {@code districts: [{code, name, maxImageKb, sites: [...], catalog: [...]}]}. */
@@ -55,8 +68,10 @@ public class SetupImportService {
 
     private static final Set<String> ALL_CATEGORIES = Set.of("全部", "ALL", "all");
 
+    // An empty list item ("- " alone) is a mistake in the file, refused with where it is, not an entry to skip.
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     private final DistrictSetupService districts;
     private final CatalogAdminService catalog;
     private final TransactionTemplate tx;
@@ -71,13 +86,11 @@ public class SetupImportService {
     }
 
     public Report load(byte[] content, boolean dryRun, Locale locale) {
-        DistrictSetupService.requireAdmin(null);
         SetupFile file;
         try {
             file = yaml.readValue(content, SetupFile.class);
         } catch (IOException e) {
-            throw new ShenchaException("SETUP_FILE_INVALID", org.springframework.http.HttpStatus.BAD_REQUEST,
-                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            throw new ShenchaException("SETUP_FILE_INVALID", HttpStatus.BAD_REQUEST, problem(e, locale));
         }
         if (file == null || file.districts() == null || file.districts().isEmpty()) {
             throw ShenchaException.badRequest("SETUP_FILE_EMPTY");
@@ -121,7 +134,7 @@ public class SetupImportService {
                 String typeWhere = where + ".catalog[" + (t + 1) + "]";
                 if (type.code() != null && !seen.add(type.code())) {
                     rows.add(refusal(typeWhere, Kind.MATERIAL_TYPE, type.code(),
-                            new ShenchaException("MATERIAL_TYPE_TWICE", org.springframework.http.HttpStatus.BAD_REQUEST, type.code()), locale));
+                            new ShenchaException("MATERIAL_TYPE_TWICE", HttpStatus.BAD_REQUEST, type.code()), locale));
                     continue;
                 }
                 int order = type.order() == null ? (t + 1) * 10 : type.order();
@@ -131,6 +144,47 @@ public class SetupImportService {
             }
         }
         return rows;
+    }
+
+    /**
+     * Where the file is wrong and why, in the user's words: the parser's own message names Java classes
+     * ("Cannot deserialize value of type `java.lang.Integer`...") and is English only.
+     */
+    private String problem(IOException e, Locale locale) {
+        JsonLocation at = e instanceof JsonProcessingException p ? p.getLocation() : null;
+        Object line = at == null || at.getLineNr() < 1 ? "?" : at.getLineNr();
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // No line: the parser reports where it stopped after the field, the path names the field itself.
+            return messages.get(locale, "setup.file.unknownField", line, path(unknown), unknown.getPropertyName());
+        }
+        if (e instanceof InvalidNullException empty) {
+            return messages.get(locale, "setup.file.emptyEntry", line, path(empty));
+        }
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            return messages.get(locale, "setup.file.numberTooLarge", line, e instanceof JsonMappingException m ? path(m) : "");
+        }
+        // A syntax error met inside an entry comes wrapped with the entry's path.
+        JsonParseException syntax = e instanceof JsonParseException p ? p
+                : e.getCause() instanceof JsonParseException p ? p : null;
+        if (syntax == null && e instanceof JsonMappingException wrong) {
+            return messages.get(locale, "setup.file.wrongValue", line, path(wrong));
+        }
+        JsonLocation where = syntax == null ? at : syntax.getLocation();
+        return messages.get(locale, "setup.file.syntax", where == null || where.getLineNr() < 1 ? "?" : where.getLineNr(),
+                where == null || where.getColumnNr() < 1 ? "?" : where.getColumnNr());
+    }
+
+    /** {@code districts[1].sites[2].name}: numbered from 1 as in the report. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex() + 1).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static Set<String> categories(List<String> requiredFor) {

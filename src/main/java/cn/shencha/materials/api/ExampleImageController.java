@@ -1,6 +1,7 @@
 package cn.shencha.materials.api;
 
 import cn.shencha.base.web.ShenchaException;
+import cn.shencha.materials.MaterialType;
 import cn.shencha.materials.MaterialTypeRepository;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExampleImageController {
 
-    static final String PATH = "/examples/uploaded/";
+    static final String PATH = MaterialType.UPLOADED_EXAMPLE_PATH;
 
     private final MaterialTypeRepository types;
     private final cn.shencha.materials.storage.ImageStore store;

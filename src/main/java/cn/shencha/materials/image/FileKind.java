@@ -7,10 +7,10 @@ import java.util.Locale;
  * What a file is by its first bytes, never by its name. Only JPEG and PNG are accepted; the others are
  * named so the candidate learns what they actually sent ("该文件实际是 GIF 动图").
  */
-enum FileKind {
+public enum FileKind {
     JPEG, PNG, GIF, WEBP, BMP, TIFF, HEIC, AVIF, PDF, SVG, HTML, XML, EXECUTABLE, ARCHIVE, TEXT, UNKNOWN;
 
-    boolean accepted() {
+    public boolean accepted() {
         return this == JPEG || this == PNG;
     }
 
@@ -19,7 +19,7 @@ enum FileKind {
         return "materials.kind." + name();
     }
 
-    static FileKind of(byte[] b) {
+    public static FileKind of(byte[] b) {
         if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) {
             return JPEG;
         }

@@ -24,7 +24,10 @@ import cn.shencha.review.MaterialReviewProcess;
 import cn.shencha.review.ReviewDecisionService;
 import cn.shencha.review.SubmissionService;
 import cn.shencha.support.TestData;
+import cn.shencha.base.i18n.Messages;
+import cn.shencha.materials.storage.ImageStore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,6 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A district set up from nothing by its administrator, on H2 and on MariaDB with the production profile:
@@ -75,6 +80,12 @@ abstract class DistrictSetupContract {
     IdentityService identityService;
     @Autowired
     TestData testData;
+    @Autowired
+    Messages messages;
+    @Autowired
+    ImageStore store;
+    @Autowired
+    TransactionTemplate tx;
 
     String code;
 
@@ -190,9 +201,13 @@ abstract class DistrictSetupContract {
     @Test
     void onlyAdministratorsSetUpDistricts() {
         AdminTestData.signInAsReviewer();
-        refused(() -> setup.createDistrict(new DistrictSetupService.DistrictForm(code, "x", null)), "FORBIDDEN");
-        refused(() -> catalog.catalog("12"), "FORBIDDEN");
-        refused(() -> importer.load(SetupFixtures.setupYaml(code, "x").getBytes(StandardCharsets.UTF_8), false, ZH), "FORBIDDEN");
+        // Method security on the services, as on every admin service (the API answers 403 problem+json).
+        assertThatThrownBy(() -> setup.createDistrict(new DistrictSetupService.DistrictForm(code, "x", null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> setup.district("12")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> catalog.catalog("12")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> importer.load(SetupFixtures.setupYaml(code, "x").getBytes(StandardCharsets.UTF_8), false, ZH))
+                .isInstanceOf(AccessDeniedException.class);
         AdminTestData.signInAsAdmin();
         assertThat(setup.districts()).noneMatch(d -> d.getCode().equals(code));
     }
@@ -245,6 +260,83 @@ abstract class DistrictSetupContract {
         refused(() -> importer.load("districts: [ {code: 1".getBytes(StandardCharsets.UTF_8), false, ZH), "SETUP_FILE_INVALID");
         refused(() -> importer.load("sites: []".getBytes(StandardCharsets.UTF_8), false, ZH), "SETUP_FILE_INVALID");
         refused(() -> importer.load("districts: []".getBytes(StandardCharsets.UTF_8), false, ZH), "SETUP_FILE_EMPTY");
+    }
+
+    @Test
+    void aWrongFileSaysWhereAndWhyInTheUsersWords() {
+        assertThat(fileProblem("""
+                districts:
+                  - code: "%s"
+                    name: 大数考区
+                    maxImageKb: 99999999999
+                """.formatted(code))).contains("第 4 行").contains("maxImageKb").contains("数字过大");
+        assertThat(fileProblem("""
+                districts:
+                  - code: "%s"
+                    name: 类型考区
+                    sites: 第一考点
+                """.formatted(code))).contains("第 4 行").contains("districts[1].sites").contains("类型不对");
+        assertThat(fileProblem("""
+                districts:
+                  - code: "%s"
+                    name: 拼写考区
+                    catalogue: []
+                """.formatted(code))).contains("districts[1].catalogue").contains("没有“catalogue”");
+        assertThat(fileProblem("""
+                districts:
+                  - code: "%s"
+                    name: 空项考区
+                    sites:
+                      -
+                """.formatted(code))).contains("districts[1].sites[1]").contains("空的");
+        assertThat(fileProblem("""
+                districts:
+                  - code: "%s"
+                    name: "引号考区" 多余
+                """.formatted(code))).contains("第 ").contains("YAML 格式");
+        assertThat(fileProblem("districts: [ {code: 1")).contains("第 1 行");
+        assertThat(setup.districts()).noneMatch(d -> d.getCode().equals(code));
+    }
+
+    /** The refusal's text as the page and the API show it: never the parser's English with Java class names. */
+    private String fileProblem(String yaml) {
+        ShenchaException e = (ShenchaException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> importer.load(yaml.getBytes(StandardCharsets.UTF_8), false, ZH));
+        assertThat(e).as(yaml).isNotNull();
+        assertThat(e.getCode()).isEqualTo("SETUP_FILE_INVALID");
+        String text = messages.describe(ZH, e);
+        assertThat(text).startsWith("文件不是有效的考区设置 YAML").doesNotContain("java.").doesNotContain("cn.shencha")
+                .doesNotContain("Cannot").doesNotContain("`");
+        return text;
+    }
+
+    @Test
+    void anExampleFileGoesWithItsRow() throws Exception {
+        setup.createDistrict(new DistrictSetupService.DistrictForm(code, "示例考区", null));
+        byte[] png = TestImages.png(TestImages.document(300, 200, 11));
+
+        // The row is not saved (the transaction rolls back): the file it would have named is gone too.
+        String lost = tx.execute(status -> {
+            String path = catalog.setExample(code, "ID_CARD", png).getExampleImage();
+            status.setRollbackOnly();
+            return path;
+        });
+        assertThatThrownBy(() -> store.get(key(lost))).isInstanceOf(NoSuchFileException.class);
+        assertThat(catalog.type(code, "ID_CARD").getExampleImage()).doesNotStartWith(MaterialType.UPLOADED_EXAMPLE_PATH);
+
+        // A new example replaces the old one: the old file goes once the new row is committed.
+        String first = catalog.setExample(code, "ID_CARD", png).getExampleImage();
+        assertThat(store.get(key(first))).isEqualTo(png);
+        String second = catalog.setExample(code, "ID_CARD", png).getExampleImage();
+        assertThat(store.get(key(second))).isEqualTo(png);
+        assertThatThrownBy(() -> store.get(key(first))).isInstanceOf(NoSuchFileException.class);
+        assertThat(catalog.changes(code)).extracting(CatalogChange::getAction)
+                .containsExactly(CatalogChange.Action.EXAMPLE, CatalogChange.Action.EXAMPLE);
+    }
+
+    private static String key(String examplePath) {
+        assertThat(examplePath).startsWith(MaterialType.UPLOADED_EXAMPLE_PATH);
+        return examplePath.substring(MaterialType.UPLOADED_EXAMPLE_PATH.length());
     }
 
     static CatalogAdminService.TypeForm dentalTraining(String name) {

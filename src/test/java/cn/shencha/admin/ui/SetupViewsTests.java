@@ -141,7 +141,7 @@ class SetupViewsTests {
                 .containsExactly(CatalogChange.Action.UPDATED, CatalogChange.Action.CREATED);
 
         page.uploadExample(cn.shencha.materials.TestImages.png(cn.shencha.materials.TestImages.document(300, 200, 5)));
-        assertThat(catalog.type(code, "DENTAL_TRAINING").getExampleImage()).startsWith(CatalogAdminService.EXAMPLE_PATH);
+        assertThat(catalog.type(code, "DENTAL_TRAINING").getExampleImage()).startsWith(cn.shencha.materials.MaterialType.UPLOADED_EXAMPLE_PATH);
         assertThat(page.example.isVisible()).isTrue();
     }
 
