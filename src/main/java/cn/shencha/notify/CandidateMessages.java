@@ -7,8 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A candidate's in-app messages: the list (newest first), the unread count for the banner, and marking one
- * read. Callers pass the signed-in candidate's id; another candidate's message is "not found".
+ * A candidate's in-app messages, for the API and the candidate pages alike: the list (newest first), the unread
+ * count for the banner, and marking read, which confirms the in-app delivery. Callers pass the signed-in
+ * candidate's id; another candidate's message is "not found".
  */
 @Service
 public class CandidateMessages {
@@ -39,10 +40,22 @@ public class CandidateMessages {
         CandidateMessage message = messages.findByIdAndCandidateId(messageId, candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("MESSAGE_NOT_FOUND"));
         if (message.getReadAt() == null) {
-            message.markRead(clock.instant());
-            deliveries.confirmInApp(message.getId(), Channel.IN_APP, DeliveryState.SENT, DeliveryState.DELIVERED,
-                    message.getReadAt());
+            read(message);
         }
         return message;
+    }
+
+    /** Marks every unread message of the candidate read. @return how many were unread */
+    @Transactional
+    public int markAllRead(Long candidateId) {
+        List<CandidateMessage> unread = of(candidateId).stream().filter(m -> m.getReadAt() == null).toList();
+        unread.forEach(this::read);
+        return unread.size();
+    }
+
+    private void read(CandidateMessage message) {
+        message.markRead(clock.instant());
+        deliveries.confirmInApp(message.getId(), Channel.IN_APP, DeliveryState.SENT, DeliveryState.DELIVERED,
+                message.getReadAt());
     }
 }

@@ -7,7 +7,7 @@ import cn.shencha.base.ui.Countdown;
 import cn.shencha.materials.CandidateStage;
 import cn.shencha.materials.CandidateStatus;
 import cn.shencha.materials.CandidateStatusService;
-import cn.shencha.notify.ui.CandidateInbox;
+import cn.shencha.notify.CandidateMessages;
 import cn.shencha.notify.ui.MessagesView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -37,10 +37,10 @@ import java.time.Clock;
 public class RegistrationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CandidateStatusService statuses;
-    private final CandidateInbox inbox;
+    private final CandidateMessages inbox;
     private final Clock clock;
 
-    public RegistrationView(CandidateStatusService statuses, CandidateInbox inbox, Clock clock) {
+    public RegistrationView(CandidateStatusService statuses, CandidateMessages inbox, Clock clock) {
         this.statuses = statuses;
         this.inbox = inbox;
         this.clock = clock;

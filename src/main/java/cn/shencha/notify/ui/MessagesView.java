@@ -6,6 +6,7 @@ import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.notify.CandidateMessage;
+import cn.shencha.notify.CandidateMessages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,10 +29,10 @@ import java.util.List;
 @RolesAllowed(Roles.CANDIDATE)
 public class MessagesView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final CandidateInbox inbox;
+    private final CandidateMessages inbox;
     private final Messages messages;
 
-    public MessagesView(CandidateInbox inbox, Messages messages) {
+    public MessagesView(CandidateMessages inbox, Messages messages) {
         this.inbox = inbox;
         this.messages = messages;
         addClassName("sh-page");
@@ -45,7 +46,7 @@ public class MessagesView extends Div implements BeforeEnterObserver, HasDynamic
     private void render() {
         removeAll();
         Long candidateId = CurrentUser.candidateId();
-        List<CandidateMessage> list = inbox.messagesOf(candidateId);
+        List<CandidateMessage> list = inbox.of(candidateId);
         long unread = list.stream().filter(m -> m.getReadAt() == null).count();
 
         Div head = new Div(new H2(getTranslation("ui.messages.title")));

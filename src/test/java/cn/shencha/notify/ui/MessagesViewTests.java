@@ -10,8 +10,10 @@ import cn.shencha.base.ui.KaribuViewTest;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.notify.CandidateMessage;
+import cn.shencha.notify.CandidateMessages;
 import cn.shencha.notify.CandidateMessageRepository;
 import cn.shencha.notify.NoticeKind;
+import cn.shencha.notify.Notifier;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class MessagesViewTests extends KaribuViewTest {
 
@@ -28,7 +32,16 @@ class MessagesViewTests extends KaribuViewTest {
     CandidateMessageRepository messages;
 
     @Autowired
-    CandidateInbox inbox;
+    CandidateMessages inbox;
+
+    @Autowired
+    Notifier notifier;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     private Candidate candidate;
     private CandidateMessage older;
@@ -68,6 +81,30 @@ class MessagesViewTests extends KaribuViewTest {
     }
 
     @Test
+    void readingAMessageInTheInboxConfirmsItsInAppDelivery() {
+        CandidateMessage notified = tx.execute(status ->
+                notifier.notifyCandidate(candidate.getId(), NoticeKind.VERDICT_PUBLISHED, candidate.getName()));
+        assertThat(inAppDeliveryStateOf(notified)).isEqualTo("SENT");
+        navigate("messages");
+
+        Div card = cards().stream().filter(c -> _get(c, H3.class).getText().equals(notified.getTitle())).findFirst().orElseThrow();
+        _click(_get(card, Button.class, spec -> spec.withText("标为已读")));
+
+        assertThat(inAppDeliveryStateOf(notified)).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void markingAllReadConfirmsEveryInAppDelivery() {
+        CandidateMessage notified = tx.execute(status ->
+                notifier.notifyCandidate(candidate.getId(), NoticeKind.VERDICT_PUBLISHED, candidate.getName()));
+        navigate("messages");
+
+        _click(_get(Button.class, spec -> spec.withId("messages-mark-all-read")));
+
+        assertThat(inAppDeliveryStateOf(notified)).isEqualTo("DELIVERED");
+    }
+
+    @Test
     void markingAllRead() {
         _click(_get(Button.class, spec -> spec.withId("messages-mark-all-read")));
         assertThat(summary()).isEqualTo("共 2 条消息，其中 0 条未读（最新的在最上面）。");
@@ -81,6 +118,12 @@ class MessagesViewTests extends KaribuViewTest {
         assertThatThrownBy(() -> inbox.markRead(other.getId(), newer.getId()))
                 .isInstanceOfSatisfying(ShenchaException.class, e -> assertThat(e.getCode()).isEqualTo("MESSAGE_NOT_FOUND"));
         assertThat(messages.findById(newer.getId()).orElseThrow().getReadAt()).isNull();
+    }
+
+    /** The outbox's record of the in-app channel, as the administrators' 通知发送 page reads it. */
+    private String inAppDeliveryStateOf(CandidateMessage message) {
+        return jdbc.queryForObject("select d.state from notification_delivery d join notification n"
+                + " on n.id = d.notification_id where n.message_id = ? and d.channel = 'IN_APP'", String.class, message.getId());
     }
 
     private List<Div> cards() {
