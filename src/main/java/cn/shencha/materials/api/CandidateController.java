@@ -9,6 +9,7 @@ import cn.shencha.materials.ImageContent;
 import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.UploadResult;
+import cn.shencha.materials.storage.ImageStore.StoredObject;
 import cn.shencha.review.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -114,15 +118,22 @@ class CandidateController {
 
     @GetMapping(path = "/images/{id}", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @Operation(summary = "The stored picture (upright, without metadata)")
-    ResponseEntity<byte[]> image(@PathVariable Long id) {
+    ResponseEntity<Resource> image(@PathVariable Long id, WebRequest request) {
         ImageContent content = overview.image(CurrentUser.candidateId(), id);
+        String etag = "\"" + content.sha256() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null; // 304, before the store is opened
+        }
+        // Streamed from the store (file or bucket) into the response, closed by the converter once sent.
+        StoredObject object = content.open();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.contentType()))
+                .contentLength(object.length())
                 // A personal document: never kept by the browser or a proxy, so it is gone with the sign-out.
                 .cacheControl(CacheControl.noStore())
-                .eTag("\"" + content.sha256() + "\"")
+                .eTag(etag)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(content.fileName()).build().toString())
-                .body(content.bytes());
+                .body(new InputStreamResource(object.content()));
     }
 
     @PostMapping("/submission")
