@@ -87,6 +87,8 @@ class CandidateController {
                     @ApiResponse(responseCode = "413", description = "FILE_TOO_LARGE (over 20 MB)", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
                     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_FORMAT (by content, not by name)", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
                     @ApiResponse(responseCode = "422", description = "IMAGE_CORRUPT, IMAGE_TRUNCATED, IMAGE_DIMENSIONS_TOO_LARGE, IMAGE_TOO_COMPLEX",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
+                    @ApiResponse(responseCode = "503", description = "UPLOAD_BUSY, STORAGE_FAILED (the image store failed: nothing was stored), DATABASE_UNAVAILABLE; retry later",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))})
     ResponseEntity<ApiModels.Upload> upload(
             @Parameter(description = "e.g. ID_CARD, DIPLOMA") @PathVariable String typeCode,
@@ -117,7 +119,12 @@ class CandidateController {
     }
 
     @GetMapping(path = "/images/{id}", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The stored picture (upright, without metadata)")
+    @Operation(summary = "The stored picture (upright, without metadata), streamed from the image store",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "the picture"),
+                    @ApiResponse(responseCode = "304", description = "If-None-Match has its ETag"),
+                    @ApiResponse(responseCode = "404", description = "IMAGE_NOT_FOUND", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
+                    @ApiResponse(responseCode = "503", description = "STORAGE_UNAVAILABLE (the image store cannot be read now)", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))})
     ResponseEntity<Resource> image(@PathVariable Long id, WebRequest request) {
         ImageContent content = overview.image(CurrentUser.candidateId(), id);
         String etag = "\"" + content.sha256() + "\"";

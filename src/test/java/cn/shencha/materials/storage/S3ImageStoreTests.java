@@ -18,7 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
@@ -62,7 +67,7 @@ class S3ImageStoreTests {
     void aPutIsPathStyleWithContentMd5AndWithoutTheSdksFlexibleChecksums() throws IOException {
         S3ImageStore store = store();
         byte[] bytes = "a small picture".getBytes();
-        WireRecorder.clear();
+        WireRecorder.start();
 
         String key = store.put(bytes, "jpg");
 
@@ -79,9 +84,26 @@ class S3ImageStoreTests {
             assertThat(head.contentType()).isEqualTo("image/jpeg");
             assertThat(head.metadata()).containsEntry(S3ImageStore.SHA256, S3ImageStore.sha256(bytes));
         }
-        WireRecorder.clear();
+        WireRecorder.start();
         store.get(key);
         assertThat(WireRecorder.sent()).allSatisfy(s -> assertThat(s.header("x-amz-checksum-mode")).isNull());
+
+        // For contrast, the SDK's defaults: the same PUT carries a CRC32 checksum (what OSS, COS, OBS and RGW refuse).
+        try (S3Client defaults = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder())
+                .endpointOverride(URI.create(s3.endpoint())).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3ProxyExtension.ACCESS_KEY, S3ProxyExtension.SECRET_KEY)))
+                .build()) {
+            WireRecorder.start();
+            try {
+                defaults.putObject(b -> b.bucket(bucket).key("contrast/default-checksums"), RequestBody.fromBytes(bytes));
+            } catch (SdkException refusedOrNot) {
+                // only what was sent matters here
+            }
+            assertThat(WireRecorder.sent()).filteredOn(s -> s.method().equals("PUT")).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.hasHeaderStartingWith("x-amz-checksum-") || s.header("x-amz-trailer") != null)
+                            .as(s.headers().toString()).isTrue());
+        }
     }
 
     @Test

@@ -10,8 +10,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * Every HTTP request the tests' S3 clients send, as signed and about to go on the wire: registered for all of
- * them by {@code software/amazon/awssdk/global/handlers/execution.interceptors} in the test resources. The
- * requests still go to the real server.
+ * them by {@code software/amazon/awssdk/global/handlers/execution.interceptors} in the test resources, recording
+ * only after {@link #start()} (the benchmark's app runs on the test classpath too). The requests still go to the
+ * real server.
  */
 public class WireRecorder implements ExecutionInterceptor {
 
@@ -28,9 +29,13 @@ public class WireRecorder implements ExecutionInterceptor {
     }
 
     private static final List<Sent> SENT = new ArrayList<>();
+    private static volatile boolean recording;
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (!recording) {
+            return;
+        }
         SdkHttpRequest request = context.httpRequest();
         synchronized (SENT) {
             SENT.add(new Sent(request.method().name(), request.encodedPath(), request.headers()));
@@ -40,9 +45,11 @@ public class WireRecorder implements ExecutionInterceptor {
         }
     }
 
-    public static void clear() {
+    /** Forgets what was sent so far and records from now on. */
+    public static void start() {
         synchronized (SENT) {
             SENT.clear();
+            recording = true;
         }
     }
 
