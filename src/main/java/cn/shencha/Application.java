@@ -1,5 +1,6 @@
 package cn.shencha;
 
+import cn.shencha.materials.storage.StorageCopyCommand;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.PWA;
@@ -16,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (StorageCopyCommand.isCommand(args)) { // java -jar shencha.jar copy-images-to-s3: a command, not the app
+            System.exit(StorageCopyCommand.run(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -9,7 +9,6 @@ import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.Phase;
 import cn.shencha.materials.storage.ImageStore;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MaterialOverviewService {
 
-    private static final Logger log = LoggerFactory.getLogger(MaterialOverviewService.class);
 
     private final CandidateRepository candidates;
     private final DistrictRepository districts;
@@ -136,11 +131,8 @@ public class MaterialOverviewService {
     }
 
     private ImageContent content(MaterialImage image) {
-        try {
-            return new ImageContent(image.getId(), image.getContentType(), store.get(image.getStorageKey()), image.getSha256());
-        } catch (IOException e) {
-            log.error("The file of image {} ({}) cannot be read", image.getId(), image.getStorageKey(), e);
-            throw new ShenchaException("IMAGE_FILE_MISSING", HttpStatus.INTERNAL_SERVER_ERROR);
-        }
+        String key = image.getStorageKey();
+        return new ImageContent(image.getId(), image.getContentType(), image.getSizeBytes(), image.getSha256(),
+                () -> store.open(key));
     }
 }

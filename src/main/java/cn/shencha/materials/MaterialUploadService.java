@@ -102,7 +102,8 @@ public class MaterialUploadService {
      * @return the stored image with what was done to it and any quality warnings
      * @throws ShenchaException FILE_EMPTY, FILE_TOO_LARGE, UNSUPPORTED_FORMAT, IMAGE_CORRUPT, IMAGE_TRUNCATED,
      *                          IMAGE_DIMENSIONS_TOO_LARGE, IMAGE_TOO_COMPLEX, MATERIAL_TYPE_NOT_FOUND,
-     *                          MAX_COUNT_REACHED, DUPLICATE_IMAGE, SAME_AS_REPLACED, UPLOAD_BUSY, or a
+     *                          MAX_COUNT_REACHED, DUPLICATE_IMAGE, SAME_AS_REPLACED, UPLOAD_BUSY, STORAGE_FAILED (503:
+     *                          the store failed, no row was written), or a
      *                          {@link LockReason} code (409) when the material is locked now
      */
     public UploadResult upload(Long candidateId, String typeCode, String originalFilename, byte[] content,
@@ -299,7 +300,7 @@ public class MaterialUploadService {
             return store.put(processed.bytes(), processed.extension());
         } catch (IOException e) {
             log.error("Cannot store an image", e);
-            throw new ShenchaException("STORAGE_FAILED", HttpStatus.INTERNAL_SERVER_ERROR);
+            throw new ShenchaException("STORAGE_FAILED", HttpStatus.SERVICE_UNAVAILABLE);
         }
     }
 

@@ -6,9 +6,11 @@ import cn.shencha.materials.ImageContent;
 import cn.shencha.materials.MaterialImage;
 import cn.shencha.materials.MaterialImageRepository;
 import cn.shencha.materials.MaterialOverviewService;
+import cn.shencha.materials.storage.ImageStore.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +30,8 @@ public class ReviewImageService {
 
     public enum Size { FULL, THUMB }
 
-    public record ImageBytes(String contentType, byte[] bytes, String etag) {
+    /** The image to send: a stream (the stored object, or a thumbnail in memory) for the caller to close. */
+    public record ImageBytes(String contentType, InputStream content, long length, String etag) {
     }
 
     static final int THUMB_WIDTH = 320;
@@ -59,22 +62,26 @@ public class ReviewImageService {
         MaterialImage image = images.findById(imageId).orElseThrow(() -> ShenchaException.notFound("IMAGE_NOT_FOUND"));
         viewLog.record(image, scope.userId(), size == Size.THUMB ? ImageViewRecord.Size.THUMB : ImageViewRecord.Size.FULL);
         if (size == Size.FULL) {
-            return new ImageBytes(content.contentType(), content.bytes(), content.sha256());
+            StoredObject object = content.open(); // streamed from the store, not read into memory
+            return new ImageBytes(content.contentType(), object.content(), object.length(), content.sha256());
         }
         String format = "image/png".equals(content.contentType()) ? "png" : "jpg";
         byte[] thumb = thumbnails.computeIfAbsent(content.sha256() + "/" + format, key -> thumbnail(content, format));
-        return new ImageBytes(format.equals("png") ? "image/png" : "image/jpeg", thumb, content.sha256() + "-thumb");
+        return new ImageBytes(format.equals("png") ? "image/png" : "image/jpeg", new ByteArrayInputStream(thumb),
+                thumb.length, content.sha256() + "-thumb");
     }
 
     private static byte[] thumbnail(ImageContent content, String format) {
-        try {
+        try (StoredObject object = content.open()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Thumbnails.of(new ByteArrayInputStream(content.bytes()))
+            Thumbnails.of(object.content())
                     .size(THUMB_WIDTH, THUMB_HEIGHT)
                     .outputFormat(format)
                     .outputQuality(0.8f)
                     .toOutputStream(out);
             return out.toByteArray();
+        } catch (ShenchaException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             log.error("No thumbnail for image {}", content.imageId(), e);
             throw new ShenchaException("IMAGE_FILE_MISSING", HttpStatus.INTERNAL_SERVER_ERROR);

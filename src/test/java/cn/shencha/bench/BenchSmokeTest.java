@@ -20,7 +20,8 @@ class BenchSmokeTest {
 
         assertThat(report.rows()).extracting(Report.Row::scenario).contains(
                 "Start-up", "Import (admin CSV upload)", "Deadline night, Camunda job-executor defaults (before)",
-                "Moving a district's upload deadline", "Uploads of 150 KB JPEGs over HTTP", "Phone photo shrunk to ≤ 200 KB",
+                "Moving a district's upload deadline", "Uploads of 150 KB JPEGs over HTTP",
+                "Uploads of 150 KB JPEGs over HTTP, S3 store (SHENCHA_STORAGE=s3)", "Phone photo shrunk to ≤ 200 KB",
                 "Phone photos in flight at once", "Deadline night", "Upload after the deadline, before the timers have run",
                 "Reviewer decisions through the API", "Candidate UI session");
         assertThat(report.rows()).anySatisfy(row -> assertThat(row.scenario()).startsWith("Whole case"));

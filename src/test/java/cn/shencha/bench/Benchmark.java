@@ -96,6 +96,8 @@ public final class Benchmark {
         List<Person> night = BenchCandidates.of("32", 0, settings.night());
         List<Person> uploaders = BenchCandidates.of("34", 0, uploadCandidates() + settings.uploadClients()
                 + settings.phonePhotos() + 1);
+        // The same uploads once more, with the images in an S3 bucket: candidates of their own (every slot free).
+        List<Person> s3Uploaders = BenchCandidates.of("34", uploaders.size(), uploadCandidates());
 
         if ("queues".equalsIgnoreCase(settings.scenarios())) {
             try {
@@ -118,6 +120,7 @@ public final class Benchmark {
                 BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
                 importAll(admin, "31", before);
                 importAll(admin, "34", uploaders);
+                importAll(admin, "34", s3Uploaders);
                 double importRate = importAll(admin, "32", night);
                 report.add(new Report.Row("Import (admin CSV upload)", "candidates imported, each with its process started",
                         fmt(night.size()), rate(importRate), "—", null, "2,000 rows per file; one transaction per 200 rows"));
@@ -127,7 +130,8 @@ public final class Benchmark {
             }
             // 2. The app as shipped (application.properties): everything else.
             try (AppUnderTest app = start("tuned", List.of())) {
-                startUp(app, FROM_CLASSES + "restart: " + fmt(before.size() + night.size() + uploaders.size()) + " cases in the database");
+                startUp(app, FROM_CLASSES + "restart: " + fmt(before.size() + night.size() + uploaders.size()
+                        + s3Uploaders.size()) + " cases in the database");
                 BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
                 deadlineMove(admin, "32", night.size());
                 Rate tuned = deadlineNight(app, admin, "32", night, true);
@@ -146,6 +150,8 @@ public final class Benchmark {
                         + app.logLinesContaining("Deadlock found") + " deadlocks, " + app.logLinesContaining("OptimisticLockingException")
                         + " optimistic-locking conflicts");
             }
+            // 2b. The same uploads with the images in an S3-compatible bucket instead of the directory.
+            s3Uploads(s3Uploaders);
             // 3. One site's review queue at growing sizes (its own district, 35).
             reviewQueues();
             // 4. The packaged jar again, on the database as the night and the reviews left it.
@@ -506,8 +512,40 @@ public final class Benchmark {
         });
         double basicRate = clients * basicEach / (basicNanos / 1e9);
 
-        // After: each client signed in once, the session cookie with every call (as the browser does). The first
-        // quarter of the uploads warms the app up (JIT); rate and latencies are those of the rest.
+        // After: each client signed in once, the session cookie with every call (as the browser does).
+        UploadRun run = sessionUploads(app, sessions);
+        double perSecond = run.perSecond();
+        double p99 = run.p99();
+        List<long[]> measured = run.measured();
+        int warmUp = run.warmUp();
+        Latencies latencies = run.latencies();
+        CpuClock.Usage[] cpu = {run.cpu()};
+        fileStoreUploads = run;
+        report.add(new Report.Row("Uploads of 150 KB JPEGs over HTTP", "uploads/s; p99 latency",
+                fmt(measured.size()) + " uploads after " + fmt(warmUp) + " to warm up, " + clients + " clients",
+                rate(perSecond) + "; p99 " + millis(p99) + " (p50 " + millis(latencies.millis(50)) + ")",
+                "≥ 100/s, p99 ≤ 300 ms", perSecond >= 100 && p99 <= 300,
+                cpu[0].perItem("upload", measured.size()) + "; each: content check, decode, blur meter, SHA-256,"
+                        + " fsync'd file, row under the candidate's lock"));
+        report.tuning(new Report.Row("Sign in once, then the session (instead of HTTP Basic on every call)",
+                "150 KB uploads/s, p99", clients + " clients", rate(perSecond) + ", p99 " + millis(p99),
+                rate(basicRate) + ", p99 " + millis(basicLatencies.millis(99)), perSecond > basicRate,
+                "HTTP Basic checks the BCrypt password hash on every call"));
+    }
+
+    /** The session uploads of {@link #uploads}, measured once the first quarter has warmed the app up. */
+    private record UploadRun(double perSecond, double p99, List<long[]> measured, int warmUp, Latencies latencies,
+                             CpuClock.Usage cpu) {
+    }
+
+    private UploadRun fileStoreUploads;
+
+    /**
+     * Each client (one per {@code settings.uploadClients()}) uploads through its own signed-in candidates, 26 each
+     * (every slot). The first quarter of the uploads warms the app up (JIT); rate and latencies are those of the rest.
+     */
+    private UploadRun sessionUploads(AppUnderTest app, List<BenchClient> sessions) {
+        int clients = settings.uploadClients();
         int each = settings.uploadsPerClient();
         java.util.concurrent.ConcurrentLinkedQueue<long[]> done = new java.util.concurrent.ConcurrentLinkedQueue<>();
         CpuClock.Usage[] cpu = new CpuClock.Usage[1];
@@ -533,16 +571,38 @@ public final class Benchmark {
         measured.forEach(m -> latencies.add(m[1]));
         double perSecond = (measured.size() - 1) / ((measured.get(measured.size() - 1)[0] - measured.get(0)[0]) / 1e9);
         double p99 = latencies.millis(99);
-        report.add(new Report.Row("Uploads of 150 KB JPEGs over HTTP", "uploads/s; p99 latency",
-                fmt(measured.size()) + " uploads after " + fmt(warmUp) + " to warm up, " + clients + " clients",
-                rate(perSecond) + "; p99 " + millis(p99) + " (p50 " + millis(latencies.millis(50)) + ")",
-                "≥ 100/s, p99 ≤ 300 ms", perSecond >= 100 && p99 <= 300,
-                cpu[0].perItem("upload", measured.size()) + "; each: content check, decode, blur meter, SHA-256,"
-                        + " fsync'd file, row under the candidate's lock"));
-        report.tuning(new Report.Row("Sign in once, then the session (instead of HTTP Basic on every call)",
-                "150 KB uploads/s, p99", clients + " clients", rate(perSecond) + ", p99 " + millis(p99),
-                rate(basicRate) + ", p99 " + millis(basicLatencies.millis(99)), perSecond > basicRate,
-                "HTTP Basic checks the BCrypt password hash on every call"));
+        return new UploadRun(perSecond, p99, measured, warmUp, latencies, cpu[0]);
+    }
+
+    /**
+     * The uploads of {@link #uploads} with {@code SHENCHA_STORAGE=s3}: the app restarted on a bucket of S3Proxy
+     * (filesystem provider, signatures checked), started here on this machine like the tests do. The figure
+     * stands beside the file store's; both stores write the same bytes, the difference is the store's PUT (an
+     * HTTP round trip, signed, with Content-MD5) instead of an fsync'd file, and S3Proxy's own CPU on the same cores.
+     */
+    private void s3Uploads(List<Person> people) {
+        cn.shencha.support.S3ProxyExtension s3 = new cn.shencha.support.S3ProxyExtension();
+        s3.start();
+        try {
+            List<String> args = new ArrayList<>();
+            s3.springProperties("shencha-bench").forEach((name, value) -> args.add("--" + name + "=" + value));
+            try (AppUnderTest app = start("tuned-s3", args)) {
+                List<BenchClient> sessions = activate(app, people, 8);
+                UploadRun run = sessionUploads(app, sessions);
+                UploadRun files = fileStoreUploads;
+                report.add(new Report.Row("Uploads of 150 KB JPEGs over HTTP, S3 store (SHENCHA_STORAGE=s3)", "uploads/s; p99 latency",
+                        fmt(run.measured().size()) + " uploads after " + fmt(run.warmUp()) + " to warm up, "
+                                + settings.uploadClients() + " clients",
+                        rate(run.perSecond()) + "; p99 " + millis(run.p99()) + " (p50 " + millis(run.latencies().millis(50)) + ")",
+                        files == null ? "—" : "file store: " + rate(files.perSecond()) + "; p99 " + millis(files.p99()),
+                        null,
+                        (files == null ? "" : String.format(Locale.ROOT, "%.2f× the file store's rate; ", run.perSecond() / files.perSecond()))
+                                + run.cpu().perItem("upload", run.measured().size())
+                                + " (the app's; S3Proxy 4.1, filesystem provider, runs on the same cores beside it)"));
+            }
+        } finally {
+            s3.stop();
+        }
     }
 
     /** 26 slots: every material type as many times as it takes pictures. */

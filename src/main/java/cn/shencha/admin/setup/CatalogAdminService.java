@@ -114,7 +114,7 @@ public class CatalogAdminService {
             key = store.put(content, extension);
         } catch (IOException e) {
             log.error("Cannot store the example image of {}/{}", districtCode, typeCode, e);
-            throw new ShenchaException("STORAGE_FAILED", HttpStatus.INTERNAL_SERVER_ERROR);
+            throw new ShenchaException("STORAGE_FAILED", HttpStatus.SERVICE_UNAVAILABLE);
         }
         String before = type.getExampleImage();
         filesFollowTheRow(key, before);

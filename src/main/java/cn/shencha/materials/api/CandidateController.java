@@ -9,6 +9,7 @@ import cn.shencha.materials.ImageContent;
 import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.UploadResult;
+import cn.shencha.materials.storage.ImageStore.StoredObject;
 import cn.shencha.review.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -83,6 +87,8 @@ class CandidateController {
                     @ApiResponse(responseCode = "413", description = "FILE_TOO_LARGE (over 20 MB)", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
                     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_FORMAT (by content, not by name)", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
                     @ApiResponse(responseCode = "422", description = "IMAGE_CORRUPT, IMAGE_TRUNCATED, IMAGE_DIMENSIONS_TOO_LARGE, IMAGE_TOO_COMPLEX",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
+                    @ApiResponse(responseCode = "503", description = "UPLOAD_BUSY, STORAGE_FAILED (the image store failed: nothing was stored), DATABASE_UNAVAILABLE; retry later",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))})
     ResponseEntity<ApiModels.Upload> upload(
             @Parameter(description = "e.g. ID_CARD, DIPLOMA") @PathVariable String typeCode,
@@ -113,16 +119,28 @@ class CandidateController {
     }
 
     @GetMapping(path = "/images/{id}", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The stored picture (upright, without metadata)")
-    ResponseEntity<byte[]> image(@PathVariable Long id) {
+    @Operation(summary = "The stored picture (upright, without metadata), streamed from the image store",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "the picture"),
+                    @ApiResponse(responseCode = "304", description = "If-None-Match has its ETag"),
+                    @ApiResponse(responseCode = "404", description = "IMAGE_NOT_FOUND", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true))),
+                    @ApiResponse(responseCode = "503", description = "STORAGE_UNAVAILABLE (the image store cannot be read now)", content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))})
+    ResponseEntity<Resource> image(@PathVariable Long id, WebRequest request) {
         ImageContent content = overview.image(CurrentUser.candidateId(), id);
+        String etag = "\"" + content.sha256() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null; // 304, before the store is opened
+        }
+        // Streamed from the store (file or bucket) into the response, closed by the converter once sent.
+        StoredObject object = content.open();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.contentType()))
+                .contentLength(object.length())
                 // A personal document: never kept by the browser or a proxy, so it is gone with the sign-out.
                 .cacheControl(CacheControl.noStore())
-                .eTag("\"" + content.sha256() + "\"")
+                .eTag(etag)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(content.fileName()).build().toString())
-                .body(content.bytes());
+                .body(new InputStreamResource(object.content()));
     }
 
     @PostMapping("/submission")

@@ -1,54 +1,45 @@
 package cn.shencha.materials.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Files under {@code shencha.storage.dir}: {@code ab/<uuid>.jpg}. A write goes to {@code .tmp/} first, is
  * forced to disk, then moved atomically into place and the directory forced too: after a crash a file is
- * either complete or absent, and leftovers in {@code .tmp/} are removed by {@link #keysOlderThan}.
+ * either complete or absent, and leftovers in {@code .tmp/} are removed by {@link #keysOlderThan}. The default
+ * store ({@code shencha.storage.type=filesystem}), made by {@link StorageConfig}.
  */
-@Component
 class FileSystemImageStore implements ImageStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemImageStore.class);
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f\\-]{36}\\.(jpg|png)");
     private static final String TMP = ".tmp";
 
     private final Path root;
 
-    FileSystemImageStore(@Value("${shencha.storage.dir}") Path root) {
+    FileSystemImageStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
     @Override
     public String put(byte[] content, String extension) throws IOException {
-        if (!"jpg".equals(extension) && !"png".equals(extension)) {
-            throw new IllegalArgumentException("extension " + extension);
-        }
-        String uuid = UUID.randomUUID().toString();
-        String key = uuid.substring(0, 2) + "/" + uuid + "." + extension;
+        String key = ImageKeys.newKey(extension);
         Path target = resolve(key);
         Path tmpDir = Files.createDirectories(root.resolve(TMP));
         Files.createDirectories(target.getParent());
-        Path tmp = tmpDir.resolve(uuid + ".part");
+        Path tmp = tmpDir.resolve(target.getFileName() + ".part");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -66,6 +57,18 @@ class FileSystemImageStore implements ImageStore {
             return key;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    @Override
+    public StoredObject open(String key) throws IOException {
+        Path file = resolve(key);
+        InputStream in = Files.newInputStream(file); // NoSuchFileException when missing
+        try {
+            return new StoredObject(in, Files.size(file));
+        } catch (IOException | RuntimeException e) {
+            in.close();
             throw e;
         }
     }
@@ -97,23 +100,35 @@ class FileSystemImageStore implements ImageStore {
                 }
             }
         }
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String key = root.relativize(file).toString().replace('\\', '/');
-                if (KEY.matcher(key).matches() && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    keys.add(key);
-                }
+        for (String key : keys()) {
+            if (Files.getLastModifiedTime(resolve(key)).toInstant().isBefore(cutoff)) {
+                keys.add(key);
             }
         }
         return keys;
     }
 
+    /** Every key in the directory, whatever its age (for copying the store into a bucket). */
+    List<String> keys() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .filter(ImageKeys::isKey)
+                    .toList();
+        }
+    }
+
+    /** The file of a key, for reading it outside the store (the copy into a bucket). */
+    Path file(String key) {
+        return resolve(key);
+    }
+
     /** Only keys this store made, and only inside its directory: a key is never a path from outside. */
     private Path resolve(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("Not an image key: " + key);
-        }
-        Path path = root.resolve(key).normalize();
+        Path path = root.resolve(ImageKeys.check(key)).normalize();
         if (!path.startsWith(root)) {
             throw new IllegalArgumentException("Not an image key: " + key);
         }

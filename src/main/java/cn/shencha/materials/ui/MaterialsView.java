@@ -11,6 +11,7 @@ import cn.shencha.materials.CandidateStage;
 import cn.shencha.materials.CandidateStatus;
 import cn.shencha.materials.CandidateStatusService;
 import cn.shencha.materials.ImageContent;
+import cn.shencha.materials.storage.ImageStore.StoredObject;
 import cn.shencha.materials.LockReason;
 import cn.shencha.materials.MaterialOverview;
 import cn.shencha.materials.MaterialOverviewService;
@@ -40,7 +41,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -311,8 +311,8 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         return DownloadHandler.fromInputStream(event -> {
             try {
                 ImageContent content = overviews.image(candidate, imageId);
-                return new DownloadResponse(new ByteArrayInputStream(content.bytes()), content.fileName(),
-                        content.contentType(), content.bytes().length);
+                StoredObject object = content.open(); // streamed from the store; Vaadin closes it
+                return new DownloadResponse(object.content(), content.fileName(), content.contentType(), object.length());
             } catch (ShenchaException e) {
                 return DownloadResponse.error(404);
             }

@@ -8,6 +8,8 @@ import cn.shencha.review.ReviewImageService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,7 +53,7 @@ class ReviewCaseController {
 
     @GetMapping("/images/{id}")
     @Operation(summary = "An image's bytes as stored (size=thumb: a thumbnail of at most 320x240); every view is recorded")
-    ResponseEntity<byte[]> image(@PathVariable Long id, @RequestParam(required = false) String size) {
+    ResponseEntity<Resource> image(@PathVariable Long id, @RequestParam(required = false) String size) {
         ReviewImageService.Size wanted = "thumb".equalsIgnoreCase(size) ? ReviewImageService.Size.THUMB : ReviewImageService.Size.FULL;
         ReviewImageService.ImageBytes image = images.image(CurrentUser.staffScope(), id, wanted);
         return ResponseEntity.ok()
@@ -60,6 +62,7 @@ class ReviewCaseController {
                 .cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
-                .body(image.bytes());
+                .contentLength(image.length())
+                .body(new InputStreamResource(image.content())); // streamed, closed once sent
     }
 }
