@@ -282,6 +282,7 @@ class ClusterNightMariaDbTests {
             AppUnderTest.sleep(200);
         }
         assertThat(seen).containsExactlyInAnyOrder("app1", "app2");
+        AppUnderTest.sleep(10_000); // haproxy.cfg's slow start: a node just up gets its full share after 10 s
     }
 
     private static int[] ports(int count) {
