@@ -1,9 +1,11 @@
 package cn.shencha.admin;
 
+import cn.shencha.base.cluster.ClusterTasks;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,11 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes each evening how many cases every exam site has per status, so the dashboard can chart the season.
- * Writing the same day again overwrites it (several nodes, or a manual run, do no harm).
+ * Writing the same day again overwrites it (a manual run does no harm); with several nodes one of them writes it
+ * ({@link ClusterTasks}: the lock is held for an hour, far longer than the nodes' clocks and ticks differ).
  */
 @Component
 class DailySnapshots {
@@ -26,15 +31,25 @@ class DailySnapshots {
     private final CaseCounter counter;
     private final DailyCountRepository dailyCounts;
     private final Clock clock;
+    private final ClusterTasks clusterTasks;
+    private final TransactionTemplate tx;
 
-    DailySnapshots(DistrictRepository districts, CaseCounter counter, DailyCountRepository dailyCounts, Clock clock) {
+    DailySnapshots(DistrictRepository districts, CaseCounter counter, DailyCountRepository dailyCounts, Clock clock,
+                   ClusterTasks clusterTasks, PlatformTransactionManager transactionManager) {
         this.districts = districts;
         this.counter = counter;
         this.dailyCounts = dailyCounts;
         this.clock = clock;
+        this.clusterTasks = clusterTasks;
+        this.tx = new TransactionTemplate(transactionManager);
     }
 
     @Scheduled(cron = "${shencha.admin.snapshot-cron:0 55 23 * * *}", zone = "Asia/Shanghai")
+    void recordOnSchedule() {
+        clusterTasks.runOnce("daily-snapshots", Duration.ofHours(1), Duration.ofMinutes(10),
+                () -> tx.executeWithoutResult(status -> recordToday()));
+    }
+
     @Transactional
     public void recordToday() {
         LocalDate today = LocalDate.now(clock.withZone(ShanghaiTime.ZONE));

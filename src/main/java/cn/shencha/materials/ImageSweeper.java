@@ -1,14 +1,17 @@
 package cn.shencha.materials;
 
+import cn.shencha.base.cluster.ClusterTasks;
 import cn.shencha.materials.storage.ImageStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,13 +23,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * still in its transaction, on this node or another one writing the same store, keeps its file: an upload
  * writes its file only once it is processed, then commits its row within seconds (at most a lock wait).
  * The first sweep runs once that grace has passed since the start (6 minutes), so every file a crash left
- * before the restart is old enough by then; then every hour.
+ * before the restart is old enough by then; then every hour. With several nodes one of them sweeps each hour
+ * ({@link ClusterTasks}).
  */
 @Component
 class ImageSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(ImageSweeper.class);
     private static final int BATCH = 500;
+    /** A sweep lists the whole store: minutes for millions of files. A node that dies sweeping frees it then. */
+    private static final Duration MAX_SWEEP = Duration.ofMinutes(30);
 
     private final ImageStore store;
     private final MaterialImageRepository images;
@@ -34,9 +40,12 @@ class ImageSweeper {
     private final MaterialsProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ClusterTasks clusterTasks;
+    private final Duration interval;
 
     ImageSweeper(ImageStore store, MaterialImageRepository images, MaterialTypeRepository types,
-                 MaterialsProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+                 MaterialsProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+                 ClusterTasks clusterTasks, @Value("${shencha.materials.sweep-interval:PT1H}") Duration interval) {
         this.store = store;
         this.images = images;
         this.types = types;
@@ -44,12 +53,15 @@ class ImageSweeper {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
         this.tx.setReadOnly(true);
+        this.clusterTasks = clusterTasks;
+        this.interval = interval;
     }
 
     @Scheduled(initialDelayString = "${shencha.materials.sweep-initial-delay:PT6M}",
             fixedDelayString = "${shencha.materials.sweep-interval:PT1H}")
     void sweepOnSchedule() {
-        sweep(clock.instant().minus(properties.orphanGrace()));
+        clusterTasks.runOnce("image-sweeper", ClusterTasks.minGapFor(interval), MAX_SWEEP,
+                () -> sweep(clock.instant().minus(properties.orphanGrace())));
     }
 
     /** @return how many orphan files were removed */

@@ -1,5 +1,7 @@
 package cn.shencha.notify;
 
+import cn.shencha.base.cluster.ClusterTasks;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -10,9 +12,12 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the outbox dispatcher, the upload reminders and the reviewers' digest periodically on every app node (the claims keep
- * the nodes apart), on threads of their own so that a slow gateway never holds up other features'
- * scheduled jobs. Not under the test profile: tests run them by hand.
+ * Runs the outbox dispatcher, the upload reminders and the reviewers' digest periodically, on threads of their own so
+ * that a slow gateway never holds up other features' scheduled jobs. The dispatcher runs on every app node: each
+ * delivery is claimed by one guarded update with a lease (a dead node's claim runs out), so the nodes share a
+ * backlog instead of waiting for one of them. The reminders and the digest run on one node per period
+ * ({@link ClusterTasks}); their unique keys would stop a second one from sending twice, but not from doing the whole
+ * work again. Not under the test profile: tests run them by hand.
  */
 @Component
 @Profile("!test")
@@ -25,14 +30,19 @@ class NotifyScheduling implements DisposableBean {
     private final UploadReminders reminders;
     private final ReviewerDigest digest;
     private final NotifyProperties properties;
+    private final ClusterTasks clusterTasks;
 
     NotifyScheduling(OutboxDispatcher dispatcher, UploadReminders reminders, ReviewerDigest digest,
-                     NotifyProperties properties) {
+                     NotifyProperties properties, ClusterTasks clusterTasks) {
         this.dispatcher = dispatcher;
         this.reminders = reminders;
         this.digest = digest;
         this.properties = properties;
+        this.clusterTasks = clusterTasks;
     }
+
+    /** A node that dies during a run frees its lock after this (a run takes seconds). */
+    private static final Duration MAX_RUN = Duration.ofMinutes(10);
 
     /** Not a bean: a TaskScheduler bean would replace Spring Boot's scheduler for everyone. */
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -69,10 +79,13 @@ class NotifyScheduling implements DisposableBean {
 
     void remind() {
         try {
-            int written = reminders.sendDue();
-            if (written > 0) {
-                log.info("Wrote {} upload-deadline reminder(s)", written);
-            }
+            clusterTasks.runOnce("upload-reminders", ClusterTasks.minGapFor(properties.getReminders().getInterval()),
+                    MAX_RUN, () -> {
+                        int written = reminders.sendDue();
+                        if (written > 0) {
+                            log.info("Wrote {} upload-deadline reminder(s)", written);
+                        }
+                    });
         } catch (RuntimeException e) {
             log.warn("Upload reminders failed; retried at the next run", e);
         }
@@ -80,7 +93,8 @@ class NotifyScheduling implements DisposableBean {
 
     void digest() {
         try {
-            digest.sendDue();
+            clusterTasks.runOnce("reviewer-digest", ClusterTasks.minGapFor(properties.getDigest().getInterval()),
+                    MAX_RUN, digest::sendDue);
         } catch (RuntimeException e) {
             log.warn("Reviewer digest failed; retried at the next run", e);
         }

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The engine's commands join the transaction, so what one node created is committed before the next one looks.
  */
 @Component
-class SetupLock {
+public class SetupLock {
 
     static final String ENGINE_SETUP = "engine-setup";
     private static final Logger log = LoggerFactory.getLogger(SetupLock.class);
@@ -29,7 +29,7 @@ class SetupLock {
         this.jdbc = jdbc;
     }
 
-    void run(String what, Runnable work) {
+    public void run(String what, Runnable work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 tx.executeWithoutResult(status -> {

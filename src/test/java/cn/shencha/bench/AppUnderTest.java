@@ -48,7 +48,13 @@ final class AppUnderTest implements AutoCloseable {
      */
     static AppUnderTest start(String label, Path workDir, List<String> jvmOptions, Map<String, String> env,
                               List<String> args) {
-        return start(label, workDir, jvmOptions, List.of("-cp", System.getProperty("java.class.path"),
+        return start(label, freePort(), workDir, jvmOptions, env, args);
+    }
+
+    /** The same on a given port (a node behind a balancer whose configuration names it). */
+    static AppUnderTest start(String label, int port, Path workDir, List<String> jvmOptions, Map<String, String> env,
+                              List<String> args) {
+        return start(label, port, workDir, jvmOptions, List.of("-cp", System.getProperty("java.class.path"),
                 BenchApplication.class.getName()), env, args);
     }
 
@@ -58,12 +64,11 @@ final class AppUnderTest implements AutoCloseable {
      */
     static AppUnderTest startExtracted(String label, Path workDir, List<String> jvmOptions, Path applicationJar,
                                        Map<String, String> env, List<String> args) {
-        return start(label, workDir, jvmOptions, List.of("-jar", applicationJar.toString()), env, args);
+        return start(label, freePort(), workDir, jvmOptions, List.of("-jar", applicationJar.toString()), env, args);
     }
 
-    private static AppUnderTest start(String label, Path workDir, List<String> jvmOptions, List<String> launch,
+    private static AppUnderTest start(String label, int port, Path workDir, List<String> jvmOptions, List<String> launch,
                                       Map<String, String> env, List<String> args) {
-        int port = freePort();
         Path log = workDir.resolve("app-" + label + ".log");
         List<String> command = new ArrayList<>();
         command.add(jdkTool("java"));
@@ -131,6 +136,27 @@ final class AppUnderTest implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** kill -9 of the app's JVM (a node that dies: no shutdown hook, nothing flushed). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The app " + pid() + " still runs after kill -9");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     Path log() {

@@ -34,7 +34,8 @@ final class BenchClient {
         System.setProperty("jdk.httpclient.keepalive.timeout", "10");
     }
 
-    record Response(int status, String body, long nanos, String location) {
+    /** @param node the app node that answered, as the balancer names it ({@code X-Shencha-Node}); empty without one */
+    record Response(int status, String body, long nanos, String location, String node) {
 
         JsonNode json() {
             try {
@@ -178,7 +179,8 @@ final class BenchClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(), System.nanoTime() - start,
-                    response.headers().firstValue("Location").orElse(""));
+                    response.headers().firstValue("Location").orElse(""),
+                    response.headers().firstValue("X-Shencha-Node").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

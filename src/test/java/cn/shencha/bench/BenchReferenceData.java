@@ -8,6 +8,7 @@ import cn.shencha.exam.ExamSiteRepository;
 import cn.shencha.materials.StandardCatalog;
 import cn.shencha.review.MaterialReviewProcess;
 import cn.shencha.review.ReviewerGroups;
+import cn.shencha.review.SetupLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +42,11 @@ class BenchReferenceData {
     private final IdentityService identityService;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SetupLock setupLock;
 
     BenchReferenceData(DistrictRepository districts, ExamSiteRepository sites, StandardCatalog catalog,
                        ReviewerGroups reviewerGroups, IdentityService identityService, TransactionTemplate tx,
-                       Clock clock) {
+                       Clock clock, SetupLock setupLock) {
         this.districts = districts;
         this.sites = sites;
         this.catalog = catalog;
@@ -52,6 +54,7 @@ class BenchReferenceData {
         this.identityService = identityService;
         this.tx = tx;
         this.clock = clock;
+        this.setupLock = setupLock;
     }
 
     /** Site reviewer {@code s<site><a|b>}, district reviewer {@code d<district><a|b>}. */
@@ -67,9 +70,14 @@ class BenchReferenceData {
         return district + "0" + (index + 1);
     }
 
+    /** Under the start-up lock: two nodes started at once (the cluster test) create it once. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(5)
     void load() {
+        setupLock.run("benchmark reference data", this::loadOnce);
+    }
+
+    private void loadOnce() {
         if (districts.count() == 0) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
             tx.executeWithoutResult(status -> {

@@ -36,4 +36,20 @@ public final class MariaDbUrls {
     public static String withDatabase(String url, String database) {
         return url.replaceFirst("//([^/]+)/[^?]*", "//$1/" + database);
     }
+
+    /** The database name of a URL. */
+    public static String database(String url) {
+        String path = url.substring(url.indexOf("//") + 2);
+        path = path.substring(path.indexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    /**
+     * A second database next to the test database ({@code shencha_test2} beside {@code shencha_test}), for a test that
+     * needs an empty one of its own (it drops and creates it, and drops it when done).
+     */
+    public static String scratchDatabase() {
+        return database(testUrl()) + "2";
+    }
 }

@@ -81,6 +81,8 @@ class DatabaseFailureMariaDbTests extends KaribuViewTest {
     MaterialImageRepository images;
     @Autowired
     javax.sql.DataSource dataSource;
+    @org.springframework.beans.factory.annotation.Value("${shencha.storage.dir}")
+    java.nio.file.Path storageDir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Candidate candidate;
@@ -253,6 +255,103 @@ class DatabaseFailureMariaDbTests extends KaribuViewTest {
         assertThat(notifications()).contains("系统繁忙，请稍后重试。");
     }
 
+    /**
+     * Issue 15's database restart: MySQL gone for 15 s while candidates upload. Meanwhile every answer is a 503
+     * problem+json that says 系统繁忙，请稍后重试 (or a 201 for an upload that committed before the cut), never
+     * another status; once the database is back the same app, not restarted and its pool left alone, stores uploads
+     * again within seconds; every 201 has its row and its file, and no file of the outage is left without a row.
+     */
+    @Test
+    void aDatabaseDownForFifteenSecondsUnderUploadLoadIs503MeanwhileAndTheAppRecoversByItself() throws Exception {
+        List<Candidate> uploaders = java.util.stream.IntStream.range(0, 4).mapToObj(i -> testData.candidate("1201")).toList();
+        java.time.Instant testStart = java.time.Instant.now().minusSeconds(1);
+        java.util.Set<Long> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.List<String> wrong = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<String> phase = new java.util.concurrent.atomic.AtomicReference<>("up");
+        java.util.Map<Integer, Integer> storedAfterRestore = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.List<String> slots = java.util.List.of("ID_CARD", "ID_CARD", "DIPLOMA", "DIPLOMA", "DIPLOMA",
+                "PROBATION", "PROBATION", "PROBATION", "REGISTRATION_FORM", "REGISTRATION_FORM", "REGISTRATION_FORM",
+                "REGISTRATION_FORM", "OTHER", "OTHER", "OTHER", "OTHER", "OTHER", "OTHER");
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(uploaders.size());
+        java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (int c = 0; c < uploaders.size(); c++) {
+            int client = c;
+            running.add(clients.submit(() -> {
+                int next = 0;
+                while (!"done".equals(phase.get()) && next < slots.size()) {
+                    String during = phase.get();
+                    HttpResponse<String> response = uploadAs(uploaders.get(client), slots.get(next),
+                            TestImages.jpeg(TestImages.document(1000, 700, 100 * client + next + 1), 0.85f));
+                    answers.merge(during + " " + response.statusCode(), 1, Integer::sum);
+                    if (response.statusCode() == 201) {
+                        acknowledged.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                                .get("image").get("id").asLong());
+                        next++;
+                        if ("restored".equals(during)) {
+                            storedAfterRestore.merge(client, 1, Integer::sum);
+                        }
+                    } else if (response.statusCode() != 503 || !response.body().contains("系统繁忙，请稍后重试")
+                            || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        wrong.add(during + ": " + response.statusCode() + " " + response.body());
+                    }
+                    Thread.sleep(300);
+                }
+                return null;
+            }));
+        }
+        try {
+            Thread.sleep(3000);
+            phase.set("down");
+            PROXY.cut();
+            Thread.sleep(15_000);
+            PROXY.restore(); // and nothing else: the pool finds its broken connections by itself
+            phase.set("restored");
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (storedAfterRestore.size() < uploaders.size() && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            phase.set("done");
+            for (java.util.concurrent.Future<?> client : running) {
+                client.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            phase.set("done");
+            clients.shutdownNow();
+        }
+
+        assertThat(wrong).as("answers other than 201 and the 503 problem").isEmpty();
+        assertThat(answers).as("answers by phase").containsKey("down 503");
+        assertThat(storedAfterRestore).as("uploads stored after the database came back, per candidate")
+                .hasSize(uploaders.size());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Candidate uploader : uploaders) {
+            images.findByCandidateIdOrderByUploadedAt(uploader.getId()).forEach(image -> {
+                keys.add(image.getStorageKey());
+                assertThat(storageDir.resolve(image.getStorageKey())).as("file of image %d", image.getId()).isRegularFile();
+            });
+        }
+        java.util.Set<Long> rows = uploaders.stream()
+                .flatMap(u -> images.findByCandidateIdOrderByUploadedAt(u.getId()).stream().map(i -> i.getId()))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(rows).as("rows of the uploads").containsAll(acknowledged);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(storageDir)) {
+            List<String> orphans = files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> modifiedSince(f, testStart))
+                    .map(f -> storageDir.relativize(f).toString().replace('\\', '/'))
+                    .filter(key -> !keys.contains(key)).toList();
+            assertThat(orphans).as("files of the outage without a row").isEmpty();
+        }
+    }
+
+    private static boolean modifiedSince(java.nio.file.Path file, java.time.Instant since) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(file).toInstant().isAfter(since);
+        } catch (java.io.IOException e) {
+            return false; // removed meanwhile
+        }
+    }
+
     private static List<String> notifications() {
         return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text", "")).toList();
     }
@@ -266,19 +365,27 @@ class DatabaseFailureMariaDbTests extends KaribuViewTest {
     }
 
     private HttpResponse<String> upload(String typeCode, byte[] jpeg) throws Exception {
+        return uploadAs(candidate, typeCode, jpeg);
+    }
+
+    private HttpResponse<String> uploadAs(Candidate who, String typeCode, byte[] jpeg) throws Exception {
         String boundary = "----shencha" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
                 + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(jpeg);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(api("/api/v1/me/materials/" + typeCode + "/images"))
+        return send(who, HttpRequest.newBuilder(api("/api/v1/me/materials/" + typeCode + "/images"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        String credentials = candidate.getRegistrationNo() + ":" + TestData.PASSWORD;
+        return send(candidate, request);
+    }
+
+    private HttpResponse<String> send(Candidate who, HttpRequest.Builder request) throws Exception {
+        String credentials = who.getRegistrationNo() + ":" + TestData.PASSWORD;
         return http.send(request.header("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
