@@ -92,6 +92,8 @@ class AccessibilityBrowserTests {
             browser.waitUntil("the large image loads", () -> Boolean.TRUE.equals(browser.script(
                     "const i = document.querySelector('vaadin-dialog-overlay img.sh-large'); return i.complete && i.naturalWidth > 0")));
             check(browser, "/materials with the large image open", found);
+            browser.find(By.cssSelector("vaadin-dialog-overlay vaadin-button")).click();
+            browser.waitUntil("the dialog closes", () -> browser.findAll(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
             signOut(browser);
 
             signIn(browser, REVIEWER, STAFF_PASSWORD);
@@ -129,6 +131,7 @@ class AccessibilityBrowserTests {
         }
         if (!problems.isEmpty()) {
             found.put(page, problems);
+            System.out.println("axe/layout @ " + browser.size() + " " + page + ":\n    " + String.join("\n    ", problems));
         }
     }
 
