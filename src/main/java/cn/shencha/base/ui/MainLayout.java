@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -52,7 +53,10 @@ public class MainLayout extends AppLayout {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(user);
         bar.getStyle().set("padding-right", "var(--lumo-space-s)");
-        addToNavbar(bar);
+        // The top bar is the page's banner landmark, as the sign-in page's header is.
+        Header header = new Header(bar);
+        header.setWidthFull();
+        addToNavbar(header);
 
         SideNav nav = new SideNav();
         List<NavigationEntry> visible = new ArrayList<>(entries.stream().filter(NavigationEntry::visibleToCurrentUser).toList());
