@@ -66,6 +66,17 @@ public class CandidateMaterials {
         unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(unlock -> unlock.close(at));
     }
 
+    /** Whether the candidate's last supplement request expired unanswered (see {@link MaterialLockPolicy}). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public boolean lastSupplementExpired(Long candidateId) {
+        return unlocks.lastSupplementExpired(candidateId);
+    }
+
+    /** The supplement deadline passed without a resubmission: locks again what was unlocked, marked expired. */
+    public void expireUnlocks(Long candidateId, Instant at) {
+        unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(unlock -> unlock.expire(at));
+    }
+
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Set<Long> openUnlockTypeIds(Long candidateId) {
         return unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).stream()

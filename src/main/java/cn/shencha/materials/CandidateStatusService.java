@@ -29,17 +29,19 @@ public class CandidateStatusService {
     private final DistrictRepository districts;
     private final ExamSiteRepository sites;
     private final CandidateMessageRepository messageRepository;
+    private final MaterialUnlockRepository unlocks;
     private final MaterialViews views;
     private final Messages messages;
     private final Clock clock;
 
     CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
-                           CandidateMessageRepository messageRepository, MaterialViews views, Messages messages,
-                           Clock clock) {
+                           CandidateMessageRepository messageRepository, MaterialUnlockRepository unlocks,
+                           MaterialViews views, Messages messages, Clock clock) {
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
         this.messageRepository = messageRepository;
+        this.unlocks = unlocks;
         this.views = views;
         this.messages = messages;
         this.clock = clock;
@@ -55,10 +57,9 @@ public class CandidateStatusService {
         CandidateStage stage = stage(candidate, published);
         boolean autoLocked = candidate.getSubmittedAt() == null && candidate.getPhase() != Phase.SUPPLEMENT
                 && !now.isBefore(candidate.effectiveUploadDeadline(district));
-        Optional<LockReason> lock = autoLocked && stage != CandidateStage.REVIEW_FINISHED
-                && stage != CandidateStage.APPROVED && stage != CandidateStage.REJECTED
-                ? Optional.of(LockReason.UPLOAD_DEADLINE_PASSED)
-                : MaterialLockPolicy.submitLockReason(candidate, district, now);
+        // One rule for the page, /me and every refusal: why the materials are locked, in the candidate's terms.
+        Optional<LockReason> lock = MaterialLockPolicy.submitLockReason(candidate, district,
+                unlocks.lastSupplementExpired(candidateId), now);
         String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
         return new CandidateStatus(candidate.getId(), candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),

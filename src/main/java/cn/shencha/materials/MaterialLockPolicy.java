@@ -16,11 +16,12 @@ public final class MaterialLockPolicy {
     }
 
     /**
-     * @param unlockedTypeIds the material types a reviewer unlocked and that are still open
+     * @param unlockedTypeIds  the material types a reviewer unlocked and that are still open
+     * @param supplementExpired whether the candidate's last supplement request expired unanswered
      * @return empty when the material may be changed, otherwise why not
      */
     public static Optional<LockReason> lockReason(Candidate candidate, District district, Long materialTypeId,
-                                                  Set<Long> unlockedTypeIds, Instant now) {
+                                                  Set<Long> unlockedTypeIds, boolean supplementExpired, Instant now) {
         return switch (candidate.getPhase()) {
             case UPLOADING -> uploadWindowLock(candidate, district, now);
             case SUPPLEMENT -> {
@@ -30,14 +31,27 @@ public final class MaterialLockPolicy {
                 yield materialTypeId == null || unlockedTypeIds.contains(materialTypeId)
                         ? Optional.empty() : Optional.of(LockReason.NOT_UNLOCKED);
             }
-            case SITE_REVIEW, DISTRICT_REVIEW -> Optional.of(LockReason.SUBMITTED);
+            case SITE_REVIEW, DISTRICT_REVIEW -> Optional.of(reviewLock(candidate, supplementExpired));
             case APPROVED, REJECTED -> Optional.of(LockReason.REVIEW_FINISHED);
         };
     }
 
     /** Whether the candidate can submit (or resubmit) now. */
-    public static Optional<LockReason> submitLockReason(Candidate candidate, District district, Instant now) {
-        return lockReason(candidate, district, null, Set.of(), now);
+    public static Optional<LockReason> submitLockReason(Candidate candidate, District district,
+                                                        boolean supplementExpired, Instant now) {
+        return lockReason(candidate, district, null, Set.of(), supplementExpired, now);
+    }
+
+    /**
+     * Why the materials of a case under review are locked, in the candidate's terms: a supplement that was asked
+     * for and never resubmitted expired; materials never submitted were locked by the upload deadline; only
+     * otherwise did the candidate submit them.
+     */
+    static LockReason reviewLock(Candidate candidate, boolean supplementExpired) {
+        if (supplementExpired) {
+            return LockReason.SUPPLEMENT_DEADLINE_PASSED;
+        }
+        return candidate.getSubmittedAt() == null ? LockReason.UPLOAD_DEADLINE_PASSED : LockReason.SUBMITTED;
     }
 
     private static Optional<LockReason> uploadWindowLock(Candidate candidate, District district, Instant now) {

@@ -61,6 +61,7 @@ public class MaterialOverviewService {
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         Instant now = clock.instant();
+        boolean supplementExpired = unlocks.lastSupplementExpired(candidateId);
         Map<Long, MaterialUnlock> openUnlocks = new HashMap<>();
         unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(u -> openUnlocks.put(u.getMaterialTypeId(), u));
         Map<Long, List<MaterialImage>> byType = new HashMap<>();
@@ -73,7 +74,7 @@ public class MaterialOverviewService {
         boolean allLocked = true;
         for (MaterialType type : types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode())) {
             Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, district, type.getId(),
-                    openUnlocks.keySet(), now);
+                    openUnlocks.keySet(), supplementExpired, now);
             boolean unlocked = lock.isEmpty();
             allLocked &= !unlocked;
             List<MaterialImage> typeImages = byType.getOrDefault(type.getId(), List.of());
@@ -101,7 +102,7 @@ public class MaterialOverviewService {
                     active, complete, !unlocked, lock.orElse(null), views.lockReasonText(lock.orElse(null), lang),
                     unlocked && active < type.getMaxCount(), List.copyOf(imageViews), typeFeedback));
         }
-        Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, district, now);
+        Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, district, supplementExpired, now);
         boolean canSubmit = submitLock.isEmpty() && missing.isEmpty();
         return new MaterialOverview(candidateId, List.copyOf(overviews), canSubmit, submitLock.orElse(null),
                 views.lockReasonText(submitLock.orElse(null), lang), List.copyOf(missing), allLocked, List.copyOf(feedback));

@@ -34,6 +34,10 @@ public class MaterialUnlock {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** Closed by the supplement deadline, the candidate never resubmitted. */
+    @Column(nullable = false)
+    private boolean expired;
+
     protected MaterialUnlock() {
     }
 
@@ -47,6 +51,16 @@ public class MaterialUnlock {
 
     public void close(Instant at) {
         this.closedAt = at;
+    }
+
+    /** The supplement deadline passed without a resubmission. */
+    public void expire(Instant at) {
+        this.closedAt = at;
+        this.expired = true;
+    }
+
+    public boolean isExpired() {
+        return expired;
     }
 
     public boolean isOpen() {

@@ -156,7 +156,7 @@ public class MaterialUploadService {
             District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
             Instant now = clock.instant();
             Set<Long> unlocked = openUnlockTypeIds(candidateId);
-            MaterialLockPolicy.lockReason(candidate, district, image.getMaterialTypeId(), unlocked, now)
+            MaterialLockPolicy.lockReason(candidate, district, image.getMaterialTypeId(), unlocked, unlocks.lastSupplementExpired(candidateId), now)
                     .ifPresent(reason -> {
                         throw ShenchaException.conflict(reason.name());
                     });
@@ -234,7 +234,8 @@ public class MaterialUploadService {
     }
 
     private void checkUnlocked(Candidate candidate, District district, MaterialType type) {
-        MaterialLockPolicy.lockReason(candidate, district, type.getId(), openUnlockTypeIds(candidate.getId()), clock.instant())
+        MaterialLockPolicy.lockReason(candidate, district, type.getId(), openUnlockTypeIds(candidate.getId()),
+                        unlocks.lastSupplementExpired(candidate.getId()), clock.instant())
                 .ifPresent(reason -> {
                     throw ShenchaException.conflict(reason.name());
                 });

@@ -36,7 +36,7 @@ class ExpireSupplementDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant now = clock.instant();
         Candidate candidate = candidates.of(execution);
-        materials.closeUnlocks(candidate.getId(), now);
+        materials.expireUnlocks(candidate.getId(), now);
         Long decisionId = (Long) execution.getVariable(MaterialReviewProcess.VAR_LAST_DECISION_ID);
         decisions.findById(decisionId).ifPresent(decision -> decision.markSupplementExpired(now));
         notifier.notifyCandidate(candidate.getId(), NoticeKind.SUPPLEMENT_EXPIRED, candidate.getName());

@@ -55,13 +55,11 @@ public class SubmissionService {
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
 
-        if (candidate.getPhase() != Phase.UPLOADING && candidate.getPhase() != Phase.SUPPLEMENT) {
-            if (candidate.getSubmittedAt() != null) {
-                return Outcome.ALREADY_SUBMITTED;
-            }
-            throw ShenchaException.conflict(LockReason.UPLOAD_DEADLINE_PASSED.name());
+        Optional<LockReason> locked = MaterialLockPolicy.submitLockReason(candidate, district,
+                materials.lastSupplementExpired(candidate.getId()), now);
+        if (locked.isPresent() && locked.get() == LockReason.SUBMITTED) {
+            return Outcome.ALREADY_SUBMITTED; // a double click: the first one submitted
         }
-        Optional<LockReason> locked = MaterialLockPolicy.submitLockReason(candidate, district, now);
         if (locked.isPresent()) {
             throw ShenchaException.conflict(locked.get().name());
         }

@@ -275,7 +275,7 @@ abstract class ScheduleAdminContract {
         assertThat(back.getLockedAt()).isNull();
         assertThat(siteTask(autoLocked)).isNull();
         assertThat(uploadTimer(autoLocked).getDuedate().toInstant()).isEqualTo(reopenedDeadline);
-        assertThat(MaterialLockPolicy.submitLockReason(back, data.district(), NOW)).isEmpty();
+        assertThat(MaterialLockPolicy.submitLockReason(back, data.district(), false, NOW)).isEmpty();
         assertThat(testData.reload(submitted).getPhase()).isEqualTo(Phase.SITE_REVIEW);
         assertThat(siteTask(submitted)).isNotNull();
         assertThat(testData.reload(reviewed).getPhase()).isEqualTo(Phase.DISTRICT_REVIEW);

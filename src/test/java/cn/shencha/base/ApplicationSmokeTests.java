@@ -57,6 +57,14 @@ class ApplicationSmokeTests {
     }
 
     @Test
+    void theFaviconIsServedToAnyone() {
+        var favicon = http.getForEntity("/favicon.ico", byte[].class);
+        assertThat(favicon.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // An ICO file: reserved 0, type 1 (icon), then at least one image.
+        assertThat(favicon.getBody()).startsWith(0, 0, 1, 0);
+    }
+
+    @Test
     void engineRestNeedsStaffCredentials() {
         String path = "/engine-rest/process-definition?key=material-review";
         ResponseEntity<String> anonymous = http.getForEntity(path, String.class);

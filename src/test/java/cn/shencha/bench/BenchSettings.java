@@ -22,10 +22,12 @@ import java.util.List;
  * @param queueSizes    open site-review tasks in one site's queue at which the reviewer's calls are timed
  * @param jar           the packaged application (the build's jar), for start-up as the Docker image runs it;
  *                      null: not measured (the smoke test, or a run from an IDE)
+ * @param smoke         the harness's own smoke test: every scenario of the shipped app once, none of the waits a
+ *                      measurement needs, and no run of the app with Camunda's defaults
  */
 record BenchSettings(String database, int nightBefore, int night, int uploadClients, int uploadsPerClient,
                      int phonePhotos, int reviewers, int decisions, int cases, int sessions, String appHeap,
-                     Path workDir, Path report, String scenarios, List<Integer> queueSizes, Path jar) {
+                     Path workDir, Path report, String scenarios, List<Integer> queueSizes, Path jar, boolean smoke) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -45,17 +47,20 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
                 System.getProperty("bench.scenarios", "all"),
                 Arrays.stream(System.getProperty("bench.queueSizes", "1000,20000").split(",")).map(String::trim)
                         .map(Integer::valueOf).toList(),
-                optionalPath(System.getProperty("bench.jar")));
+                optionalPath(System.getProperty("bench.jar")), false);
     }
 
     private static Path optionalPath(String value) {
         return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }
 
-    /** Tiny sizes for the smoke test of the harness itself (not a measurement). */
+    /**
+     * Tiny sizes for the smoke test of the harness itself (not a measurement), in under a minute: one app JVM (no
+     * "before" run with Camunda's defaults), no idle wait before the memory figure, a short deadline night.
+     */
     static BenchSettings smoke(String database, Path workDir) {
         return new BenchSettings(database, 20, 40, 2, 4, 2, 2, 10, 6, 4, "1g", workDir, workDir.resolve("performance.md"), "all",
-                List.of(10, 20), null);
+                List.of(10, 20), null, true);
     }
 
     boolean mariadb() {

@@ -15,6 +15,10 @@ import cn.shencha.exam.DistrictSchedule;
 import cn.shencha.exam.Phase;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateMaterials;
+import cn.shencha.materials.CandidateStatusService;
+import cn.shencha.materials.LockReason;
+import cn.shencha.materials.MaterialUploadService;
+import cn.shencha.materials.TestImages;
 import cn.shencha.materials.MaterialUnlockRepository;
 import cn.shencha.notify.CandidateMessageRepository;
 import cn.shencha.notify.NoticeKind;
@@ -60,6 +64,8 @@ abstract class MaterialReviewProcessScenarios {
     @Autowired ReviewDecisionRepository decisions;
     @Autowired CandidateMessageRepository messages;
     @Autowired TransactionTemplate tx;
+    @Autowired MaterialUploadService uploads;
+    @Autowired CandidateStatusService statuses;
 
     Candidate candidate;
     ProcessInstance instance;
@@ -113,6 +119,9 @@ abstract class MaterialReviewProcessScenarios {
         assertThat(locked.getSubmittedAt()).isNull();
         assertThat(locked.getPhase()).isEqualTo(Phase.SITE_REVIEW);
         assertThat(kinds()).contains(NoticeKind.MATERIALS_AUTO_LOCKED);
+
+        // The candidate never submitted: every refusal, the page and /me name the deadline, never SUBMITTED.
+        assertLockedFor(LockReason.UPLOAD_DEADLINE_PASSED, "上传时间已截止，材料已锁定，无法修改。");
     }
 
     @Test
@@ -165,6 +174,8 @@ abstract class MaterialReviewProcessScenarios {
         assertThat(materials.openUnlockTypeIds(candidate.getId())).isEmpty();
         assertThat(decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId()).orElseThrow()
                 .getSupplementAnsweredAt()).isNotNull();
+        assertThat(uploadRefusal()).isEqualTo("SUBMITTED");
+        assertThat(statuses.status(candidate.getId(), Locale.SIMPLIFIED_CHINESE).lockReason()).isEqualTo(LockReason.SUBMITTED);
     }
 
     @Test
@@ -196,6 +207,9 @@ abstract class MaterialReviewProcessScenarios {
         assertThat(decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId()).orElseThrow()
                 .getSupplementExpiredAt()).isNotNull();
         assertThat(kinds()).contains(NoticeKind.SUPPLEMENT_EXPIRED);
+
+        // The candidate did not answer: the refusals say the supplement deadline passed, not "submitted".
+        assertLockedFor(LockReason.SUPPLEMENT_DEADLINE_PASSED, "补充材料时间已截止，材料已锁定。");
     }
 
     @Test
@@ -301,6 +315,25 @@ abstract class MaterialReviewProcessScenarios {
     }
 
     // --- helpers
+
+    /** An upload and a submission are refused with this reason, and the candidate's status shows it. */
+    void assertLockedFor(LockReason reason, String text) {
+        assertThat(uploadRefusal()).isEqualTo(reason.name());
+        assertThatThrownBy(this::submit).isInstanceOf(ShenchaException.class).extracting("code").isEqualTo(reason.name());
+        var status = statuses.status(candidate.getId(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(status.lockReason()).isEqualTo(reason);
+        assertThat(status.lockReasonText()).isEqualTo(text);
+    }
+
+    String uploadRefusal() {
+        try {
+            uploads.upload(candidate.getId(), "DIPLOMA", "late.jpg",
+                    TestImages.jpeg(TestImages.document(1200, 900, System.nanoTime()), 0.8f), Locale.SIMPLIFIED_CHINESE);
+            return null;
+        } catch (ShenchaException e) {
+            return e.getCode();
+        }
+    }
 
     SubmissionService.Outcome submit() {
         return submissions.submit(candidate.getId(), Locale.SIMPLIFIED_CHINESE);

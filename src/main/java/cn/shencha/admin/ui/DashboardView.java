@@ -77,7 +77,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         lines.add(d.district());
         sites.setItems(lines);
         chart.removeAll();
-        chart.add(new Svg(StatusChart.svg(d.days(), s -> getTranslation(s.labelKey()),
+        chart.add(new Svg(StatusChart.svg(getTranslation("admin.dashboard.chart.title"), d.days(), s -> getTranslation(s.labelKey()),
                 getTranslation("admin.dashboard.today"))));
     }
 

@@ -33,7 +33,9 @@ final class StatusChart {
     private StatusChart() {
     }
 
-    static String svg(List<DashboardService.DayLine> days, Function<CaseStatus, String> label, String todayLabel) {
+    /** The chart as SVG; {@code title} is its accessible name (the {@code <title>} that {@code role="img"} needs). */
+    static String svg(String title, List<DashboardService.DayLine> days, Function<CaseStatus, String> label,
+                      String todayLabel) {
         int max = Math.max(1, days.stream().mapToInt(DashboardService.DayLine::total).max().orElse(1));
         int width = LEFT + days.size() * (BAR + GAP) + GAP;
         int height = TOP + PLOT + BOTTOM;
@@ -41,7 +43,8 @@ final class StatusChart {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" style=\"max-width:100%;height:auto;font-family:sans-serif\">");
+                .append("\" style=\"max-width:100%;height:auto;font-family:sans-serif\" aria-labelledby=\"sh-chart-title\">")
+                .append("<title id=\"sh-chart-title\">").append(escape(title)).append("</title>");
         // Axis with the maximum and half of it.
         svg.append(line(LEFT - 4, TOP + PLOT, width, TOP + PLOT));
         for (int tick : new int[]{max, max / 2}) {

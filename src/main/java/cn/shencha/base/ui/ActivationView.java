@@ -9,9 +9,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -90,7 +89,8 @@ public class ActivationView extends VerticalLayout implements HasDynamicTitle {
         Paragraph hint = new Paragraph(getTranslation("activation.hint"));
         hint.addClassName("sh-hint");
         RouterLink toLogin = new RouterLink(getTranslation("activation.toLogin"), LoginView.class);
-        Div body = new Div(title, hint, registrationNo, idNumber, password, repeat, error, activate, new Paragraph(toLogin));
+        // The page's one <main> landmark, after the header (the banner).
+        Main body = new Main(title, hint, registrationNo, idNumber, password, repeat, error, activate, new Paragraph(toLogin));
         body.addClassName("sh-public");
         add(new PublicHeader(), body);
     }
@@ -126,12 +126,10 @@ public class ActivationView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         if (signIn.signIn(registrationNo.getValue().strip(), password.getValue())) {
-            Notification.show(getTranslation("ui.activation.done"), 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(getTranslation("ui.activation.done"));
             getUI().ifPresent(ui -> ui.navigate(AFTER_ACTIVATION));
         } else {
-            Notification.show(getTranslation("activation.done"), 8000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(getTranslation("activation.done"));
             getUI().ifPresent(ui -> ui.navigate(LoginView.class));
         }
     }

@@ -4,6 +4,7 @@ import cn.shencha.base.security.CurrentUser;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -52,7 +53,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         title.addClassName("sh-title");
         Paragraph hint = new Paragraph(getTranslation("login.hint"));
         hint.addClassName("sh-hint");
-        Div body = new Div(title, hint, form);
+        // The page's one <main> landmark, after the header (the banner).
+        Main body = new Main(title, hint, form);
         body.addClassName("sh-public");
         add(new PublicHeader(), body);
     }

@@ -1,11 +1,15 @@
 package cn.shencha.base.ui;
 
 import cn.shencha.base.security.CurrentUser;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,9 +31,12 @@ import java.util.List;
 @StyleSheet("context://styles/shencha.css")
 public class MainLayout extends AppLayout {
 
+    private final Main main = new Main();
+
     public MainLayout(AuthenticationContext authentication, List<NavigationEntry> entries) {
         setPrimarySection(Section.NAVBAR);
-        Span title = new Span(getTranslation("app.shortTitle"));
+        // The signed-in pages' H1 (their own titles are H2): the product, as the sign-in page names it.
+        H1 title = new H1(getTranslation("app.shortTitle"));
         title.addClassName("sh-navbar-title");
 
         Span user = new Span(CurrentUser.get().map(u -> u.username()).orElse(""));
@@ -46,14 +53,35 @@ public class MainLayout extends AppLayout {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(user);
         bar.getStyle().set("padding-right", "var(--lumo-space-s)");
-        addToNavbar(bar);
+        // The top bar is the page's banner landmark, as the sign-in page's header is.
+        Header header = new Header(bar);
+        header.setWidthFull();
+        addToNavbar(header);
 
         SideNav nav = new SideNav();
         List<NavigationEntry> visible = new ArrayList<>(entries.stream().filter(NavigationEntry::visibleToCurrentUser).toList());
         visible.sort((a, b) -> Integer.compare(a.order(), b.order()));
         visible.forEach(entry -> nav.addItem(new SideNavItem(getTranslation(entry.labelKey()), entry.path())));
-        nav.setLabel(getTranslation("ui.nav.label"));
+        boolean candidate = CurrentUser.get().map(u -> u.isCandidate()).orElse(false);
+        nav.setLabel(getTranslation(candidate ? "ui.nav.label" : "ui.nav.label.staff"));
+        nav.setI18n(new SideNav.SideNavI18n().setToggle(getTranslation("ui.nav.toggle")));
         addToDrawer(new VerticalLayout(nav));
         setDrawerOpened(false);
+        main.addClassName("sh-main");
+        setContent(main);
+    }
+
+    /** Every page's content goes into one {@code <main>} landmark (AppLayout's own content area has none). */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
     }
 }

@@ -2,8 +2,6 @@ package cn.shencha.base.ui;
 
 import cn.shencha.base.i18n.Messages;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -39,10 +37,7 @@ class UiErrorHandler implements VaadinServiceInitListener, ErrorHandler {
         log.error("Vaadin UI request failed", event.getThrowable());
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification notification = Notification.show(messages.get(ui.getLocale(), MESSAGE_KEY),
-                    8000, Notification.Position.MIDDLE);
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            notification.getElement().setAttribute("role", "alert");
+            Toasts.error(messages.get(ui.getLocale(), MESSAGE_KEY));
         }
     }
 }

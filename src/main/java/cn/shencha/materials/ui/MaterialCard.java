@@ -93,7 +93,10 @@ class MaterialCard extends Div {
         Paragraph count = new Paragraph(getTranslation("materials.count", type.activeCount(), type.maxCount()));
         count.addClassName("sh-count");
         if (type.lockReason() == LockReason.NOT_UNLOCKED) {
-            count.add(" · " + type.lockReasonText());
+            // "Not asked to be replaced" only makes sense for a material with pictures; one without any (an
+            // optional type) is simply not part of this supplement.
+            count.add(" · " + (type.activeCount() > 0 ? type.lockReasonText()
+                    : getTranslation("ui.materials.notInSupplement")));
         }
         add(count);
 
@@ -205,7 +208,10 @@ class MaterialCard extends Div {
             button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             button.getElement().setAttribute("aria-label", getTranslation("ui.materials.uploadOf", type.name()));
             upload.setUploadButton(button);
-            upload.setDropLabel(new Span(getTranslation("ui.materials.drop")));
+            // Hidden on touch screens and phones (shencha.css): there is nothing to drag there.
+            Span drop = new Span(getTranslation("ui.materials.drop"));
+            drop.addClassName("sh-drop-label");
+            upload.setDropLabel(drop);
             upload.setDropLabelIcon(new Span());
             upload.addFileRejectedListener(e -> {
                 refusal = e.getErrorMessage();
@@ -300,10 +306,14 @@ class MaterialCard extends Div {
     private Dialog largeDialog(MaterialImageView image, String title) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
+        // The whole picture fits at every width (shencha.css): a candidate checks its four corners (四角完整).
+        dialog.addClassName("sh-large-dialog");
         Image large = image(image, title);
         large.addClassName("sh-large");
-        dialog.add(large, new Paragraph(getTranslation("ui.materials.imageInfo",
-                Math.max(1, Math.round(image.sizeBytes() / 1024.0)), image.width(), image.height())));
+        Paragraph info = new Paragraph(getTranslation("ui.materials.imageInfo",
+                Math.max(1, Math.round(image.sizeBytes() / 1024.0)), image.width(), image.height()));
+        info.addClassName("sh-image-info");
+        dialog.add(large, info);
         Button close = new Button(getTranslation("ui.materials.close"), e -> dialog.close());
         dialog.getFooter().add(close);
         return dialog;

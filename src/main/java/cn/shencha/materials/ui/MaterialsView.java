@@ -1,5 +1,6 @@
 package cn.shencha.materials.ui;
 
+import cn.shencha.base.ui.Toasts;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
@@ -31,8 +32,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -135,7 +134,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         Div head = new Div(title);
         head.addClassName("sh-pagehead");
         if (overview.submitLockReason() == null) {
-            Button submit = new Button(getTranslation("materials.submit"), e -> confirmSubmit(status));
+            Button submit = new Button(getTranslation("materials.submit"), e -> confirmSubmit(status, overview));
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             submit.setId("submit-review");
             head.add(submit);
@@ -269,15 +268,19 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         card.clearResults();
         try {
             uploads.delete(candidateId, imageId);
-            Notification.show(getTranslation("ui.materials.removed"), 3000, Notification.Position.BOTTOM_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(getTranslation("ui.materials.removed"));
         } catch (ShenchaException e) {
             error(messages.describe(locale, e));
         }
         refresh();
     }
 
-    private void confirmSubmit(CandidateStatus status) {
+    private void confirmSubmit(CandidateStatus status, MaterialOverview overview) {
+        if (!overview.missing().isEmpty()) {
+            // Nothing to confirm: the service refuses at once and the page shows what is missing.
+            submit();
+            return;
+        }
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("materials.submit"));
         confirm.setText(getTranslation(status.stage() == CandidateStage.SUPPLEMENT
@@ -293,8 +296,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         try {
             submissions.submit(candidateId, locale);
             cards.values().forEach(MaterialCard::clearResults);
-            Notification.show(getTranslation("materials.submitted"), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(getTranslation("materials.submitted"));
         } catch (ShenchaException e) {
             error(messages.describe(locale, e));
         } catch (RuntimeException e) {
@@ -328,9 +330,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void error(String text) {
-        Notification notification = Notification.show(text, 8000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.getElement().setAttribute("role", "alert");
+        Toasts.error(text);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.shencha.notify.ui;
 
+import cn.shencha.base.ui.Toasts;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
@@ -15,8 +16,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -99,8 +98,7 @@ public class MessagesView extends Div implements BeforeEnterObserver, HasDynamic
                 try {
                     inbox.markRead(candidateId, message.getId());
                 } catch (ShenchaException ex) {
-                    Notification.show(messages.describe(getLocale(), ex), 5000, Notification.Position.MIDDLE)
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    Toasts.error(messages.describe(getLocale(), ex));
                 }
                 render();
             });

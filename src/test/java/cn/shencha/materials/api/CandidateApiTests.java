@@ -27,6 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import cn.shencha.exam.Phase;
+import cn.shencha.review.MaterialReviewProcess;
+import org.camunda.bpm.engine.ManagementService;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +53,8 @@ class CandidateApiTests {
     CandidateRepository candidates;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    ManagementService managementService;
 
     MockMvc mvc;
 
@@ -234,6 +239,29 @@ class CandidateApiTests {
         mvc.perform(get("/api/v1/me/messages").with(as(candidate)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items").isArray());
+    }
+
+    @Test
+    void afterTheDeadlineLockedTheCaseAnUploadIsRefusedForTheDeadlineNotAsSubmitted() throws Exception {
+        Candidate candidate = data.candidate("1201");
+        data.clock().set(TestData.TIANJIN_2026.uploadDeadline());
+        String processInstanceId = data.reload(candidate).getProcessInstanceId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).singleResult().getId());
+        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW); // auto-locked, never submitted
+
+        mvc.perform(multipart("/api/v1/me/materials/OTHER/images")
+                        .file(new MockMultipartFile("file", "late.png", "image/png", TestImages.png(TestImages.quadrants(700, 700))))
+                        .with(as(candidate)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("UPLOAD_DEADLINE_PASSED"))
+                .andExpect(jsonPath("$.detail").value("上传时间已截止，材料已锁定，无法修改。"));
+        mvc.perform(post("/api/v1/me/submission").with(as(candidate)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("UPLOAD_DEADLINE_PASSED"));
+        mvc.perform(get("/api/v1/me").with(as(candidate)))
+                .andExpect(jsonPath("$.lockReason").value("UPLOAD_DEADLINE_PASSED"));
     }
 
     @Test

@@ -167,6 +167,8 @@ class CandidateJourneyBrowserTests {
             WebElement large = browser.waitFor(By.cssSelector("vaadin-dialog-overlay img.sh-large"));
             browser.waitUntil("the large image loads", () -> Boolean.TRUE.equals(
                     browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", large)));
+            assertWholePictureShows(browser, large);
+            assertThat(browser.text(By.cssSelector("vaadin-dialog-overlay .sh-image-info"))).matches("\\d+KB，\\d+×\\d+ 像素");
             browser.screenshotViewport("08-image-large");
             closeDialog(browser);
 
@@ -302,6 +304,37 @@ class CandidateJourneyBrowserTests {
         browser.waitFor(By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")).click();
         browser.waitUntil("the confirm dialog closes",
                 () -> browser.findAll(By.cssSelector("vaadin-confirm-dialog-overlay[opened]")).isEmpty());
+    }
+
+    /**
+     * The large view shows the whole picture: inside the screen and inside the dialog, none of its edges cut off
+     * (where a candidate checks 四角完整), at its own proportions.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertWholePictureShows(Browser browser, WebElement image) {
+        browser.settle();
+        java.util.Map<String, Number> box = (java.util.Map<String, Number>) browser.script("""
+                const img = arguments[0].getBoundingClientRect();
+                const overlay = arguments[0].closest('vaadin-dialog-overlay');
+                const part = overlay.shadowRoot.querySelector('[part~="overlay"]').getBoundingClientRect();
+                const content = overlay.shadowRoot.querySelector('[part~="content"]').getBoundingClientRect();
+                return {left: img.left, right: img.right, top: img.top, bottom: img.bottom,
+                        width: img.width, height: img.height,
+                        naturalWidth: arguments[0].naturalWidth, naturalHeight: arguments[0].naturalHeight,
+                        dialogLeft: Math.max(part.left, content.left), dialogRight: Math.min(part.right, content.right),
+                        screenWidth: document.documentElement.clientWidth, screenHeight: window.innerHeight};""", image);
+        double left = box.get("left").doubleValue();
+        double right = box.get("right").doubleValue();
+        assertThat(left).as("left edge inside screen and dialog: %s", box)
+                .isGreaterThanOrEqualTo(Math.max(0, box.get("dialogLeft").doubleValue()) - 0.5);
+        assertThat(right).as("right edge inside screen and dialog: %s", box)
+                .isLessThanOrEqualTo(Math.min(box.get("screenWidth").doubleValue(), box.get("dialogRight").doubleValue()) + 0.5);
+        assertThat(box.get("top").doubleValue()).as("top edge: %s", box).isGreaterThanOrEqualTo(0);
+        assertThat(box.get("bottom").doubleValue()).as("bottom edge: %s", box)
+                .isLessThanOrEqualTo(box.get("screenHeight").doubleValue());
+        double shown = box.get("width").doubleValue() / box.get("height").doubleValue();
+        double natural = box.get("naturalWidth").doubleValue() / box.get("naturalHeight").doubleValue();
+        assertThat(shown).as("proportions kept: %s", box).isCloseTo(natural, org.assertj.core.data.Offset.offset(0.02));
     }
 
     private static void closeDialog(Browser browser) {

@@ -29,6 +29,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.upload.Upload;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -140,6 +141,42 @@ class MaterialsViewTests extends KaribuViewTest {
     }
 
     @Test
+    void aGifIsNamedInTheRefusal() {
+        upload("DIPLOMA", "diploma.jpg", TestImages.write(TestImages.quadrants(200, 100), "gif"));
+        assertThat(card("DIPLOMA").getElement().getTextRecursively()).contains("该文件实际是“GIF 动图”。");
+    }
+
+    @Test
+    void theLargeViewGivesThePixelSizeWithoutSeparators() {
+        upload("ID_CARD", "front.jpg", photo(1471, 1100));
+        _click(_find(card("ID_CARD"), NativeButton.class, spec -> spec.withClasses("sh-thumb-open")).get(0));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getClassNames()).contains("sh-large-dialog");
+        MaterialImage stored = images.findByCandidateIdOrderByUploadedAt(candidate.getId()).get(0);
+        assertThat(stored.getWidth()).isGreaterThanOrEqualTo(1000); // four digits: a separator would show
+        assertThat(dialog.getElement().getTextRecursively())
+                .containsPattern("\\d+KB，" + stored.getWidth() + "×" + stored.getHeight() + " 像素").doesNotContain(",");
+    }
+
+    @Test
+    void theDropHintIsMarkedForTheStyleSheetToHideOnTouchScreens() {
+        Upload upload = _get(card("ID_CARD"), Upload.class);
+        assertThat(upload.getElement().getChildren()
+                .filter(c -> "drop-label".equals(c.getAttribute("slot")))
+                .map(c -> c.getAttribute("class"))).containsExactly("sh-drop-label");
+    }
+
+    @Test
+    void toastsShowOneAtATimeAlongTheBottom() {
+        String pdf = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF";
+        upload("DIPLOMA", "a.jpg", pdf.getBytes());
+        upload("PROBATION", "b.jpg", pdf.getBytes());
+        List<Notification> open = NotificationsKt.getNotifications().stream().filter(Notification::isOpened).toList();
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).getPosition()).isEqualTo(Notification.Position.BOTTOM_STRETCH);
+    }
+
+    @Test
     void deleteAskesForConfirmationThenTheSlotComesBack() {
         upload("ID_CARD", "front.jpg", photo(1200, 800));
         upload("ID_CARD", "back.jpg", photo(1200, 800));
@@ -161,7 +198,9 @@ class MaterialsViewTests extends KaribuViewTest {
     @Test
     void anIncompleteSubmissionIsRefusedWithWhatIsMissing() {
         upload("ID_CARD", "front.jpg", photo(1200, 800));
-        submit();
+        // At once: nothing to confirm while required materials are missing.
+        _click(_get(Button.class, spec -> spec.withId("submit-review")));
+        assertThat(_find(ConfirmDialog.class)).isEmpty();
         assertThat(notifications()).anyMatch(n -> n.startsWith("以下必传材料尚未上传完整：") && n.contains("身份证明")
                 && n.contains("学历证书"));
         assertThat(testData.reload(candidate).getSubmittedAt()).isNull();
@@ -224,6 +263,9 @@ class MaterialsViewTests extends KaribuViewTest {
         assertThat(_find(card("ID_CARD"), NativeButton.class, spec -> spec.withText("−"))).hasSize(2);
         assertThat(card("DIPLOMA").getElement().getTextRecursively())
                 .contains("该材料未被审核人员要求更换，已锁定。", "已锁定");
+        // An optional material without any picture is simply not part of this supplement.
+        assertThat(card("DEGREE").getElement().getTextRecursively())
+                .contains("本次补充未要求此材料，无需上传").doesNotContain("要求更换");
         assertThat(_find(card("DIPLOMA"), NativeButton.class, spec -> spec.withText("−"))).isEmpty();
         assertThat(_find(card("DIPLOMA"), Upload.class)).isEmpty();
 
