@@ -93,7 +93,7 @@ class ReviewFormBrowserTests {
         driver = startBrowser();
         try {
             signIn(ReviewTestStaff.SITE_1201);
-            driver.get(url("/camunda/app/tasklist/default/"));
+            openTasklist("/camunda/app/tasklist/default/");
             // The reviewer's first filter "待审核（本考点）" lists the task under its privacy-safe name.
             WebElement entry = waitFor(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '"
                     + candidate.getMaskedIdNumber() + "')]"));
@@ -146,7 +146,7 @@ class ReviewFormBrowserTests {
         driver = startBrowser();
         try {
             signIn(ReviewTestStaff.DISTRICT_12);
-            driver.get(url("/camunda/app/tasklist/default/#/?task=" + districtTask.getId()));
+            openTasklist("/camunda/app/tasklist/default/#/?task=" + districtTask.getId());
             claim();
             waitForImages();
             WebElement banner = waitFor(By.cssSelector("[data-recommendation='REJECT']"));
@@ -176,7 +176,7 @@ class ReviewFormBrowserTests {
         driver = startBrowser("en-US");
         try {
             signIn(ReviewTestStaff.SITE_1201);
-            driver.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+            openTasklist("/camunda/app/tasklist/default/#/?task=" + task.getId());
             waitFor(By.xpath("//button[normalize-space(.)='Claim']"));
             assertThat(driver.findElement(By.id("footer-timezone")).getText()).contains("Asia/Shanghai");
             assertThat(driver.findElements(By.xpath("//*[normalize-space(.)='认领']"))).isEmpty();
@@ -227,6 +227,12 @@ class ReviewFormBrowserTests {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1500,1900", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
+        // The browser's languages, as a reviewer's browser sends them (headless Chromium takes them from this
+        // preference, not from --lang): Tasklist picks its locale from the first one.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -235,6 +241,26 @@ class ReviewFormBrowserTests {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(WAIT);
         return chrome;
+    }
+
+    /**
+     * Opens Tasklist. On a loaded machine the first start of the webapp can take longer than RequireJS waits for
+     * Tasklist's plugin bundle (7 s: "Load timeout for modules: tasklist-plugin-tasklistPlugins"), and the page
+     * stays on its spinner; a reviewer would reload, and so does the test, at most twice.
+     */
+    private void openTasklist(String path) {
+        for (int attempt = 1; ; attempt++) {
+            driver.get(url(path));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> (Boolean) js(
+                        "return !document.querySelector('.app-splash') && !!document.querySelector('[class*=tasks-list], [cam-tasks]');"));
+                return;
+            } catch (org.openqa.selenium.TimeoutException stillStarting) {
+                if (attempt == 3) {
+                    throw stillStarting;
+                }
+            }
+        }
     }
 
     private void signIn(String user) {
@@ -305,6 +331,9 @@ class ReviewFormBrowserTests {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), dir.resolve("failure-" + System.currentTimeMillis() + ".png"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(dir.resolve("failure-" + System.currentTimeMillis() + ".html"), driver.getPageSource());
+            Files.writeString(dir.resolve("failure-" + System.currentTimeMillis() + ".console.txt"),
+                    driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                            .map(Object::toString).collect(java.util.stream.Collectors.joining("\n")));
         } catch (Exception ignored) {
             // the original failure matters more
         }
