@@ -280,11 +280,15 @@
     });
   };
 
+  /** The watermark's time is Asia/Shanghai's, whatever the zone of the reviewer's computer. */
   Desk.prototype.watermarkText = function () {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
-    return this.t('watermark') + '  ' + this.review.viewer + '  ' + now.getFullYear() + '-' + pad(now.getMonth() + 1) +
-      '-' + pad(now.getDate()) + ' ' + pad(now.getHours()) + ':' + pad(now.getMinutes());
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(new Date()).forEach(function (p) {
+      parts[p.type] = p.value;
+    });
+    return this.t('watermark') + '  ' + this.review.viewer + '  ' + parts.year + '-' + parts.month + '-' + parts.day +
+      ' ' + parts.hour + ':' + parts.minute;
   };
 
   Desk.prototype.render = function () {
@@ -304,7 +308,11 @@
     }});
     var head = el('div', {'class': 'sd-head'}, [
       el('h3', {text: this.t('title.' + this.level) + '：' + review.candidate.name}),
-      review.task && review.task.afterSupplement ? badge(this.t('afterSupplement'), 'info', 'AFTER_SUPPLEMENT') : null,
+      review.task && review.task.afterSupplement
+        ? (review.task.supplementUnanswered
+          ? badge(this.t('supplementUnanswered'), 'warn', 'SUPPLEMENT_UNANSWERED')
+          : badge(this.t('afterSupplement'), 'info', 'AFTER_SUPPLEMENT'))
+        : null,
       review.task && review.task.due ? badge(this.t('due') + ' ' + review.task.due, 'warn') : null,
       languageLink
     ]);

@@ -82,11 +82,13 @@ public class CandidateSearchService {
     private final ScheduleChangeRepository changes;
     private final HistoryService historyService;
     private final TaskService taskService;
+    private final Messages messages;
 
     CandidateSearchService(AdminQueries queries, CandidateRepository candidates, DistrictRepository districts,
                            ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
                            MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
-                           ScheduleChangeRepository changes, HistoryService historyService, TaskService taskService) {
+                           ScheduleChangeRepository changes, HistoryService historyService, TaskService taskService,
+                           Messages messages) {
         this.queries = queries;
         this.candidates = candidates;
         this.districts = districts;
@@ -98,6 +100,7 @@ public class CandidateSearchService {
         this.changes = changes;
         this.historyService = historyService;
         this.taskService = taskService;
+        this.messages = messages;
     }
 
     public List<CandidateSummary> search(String query) {
@@ -135,7 +138,7 @@ public class CandidateSearchService {
                 c.effectiveUploadDeadline(district), c.getUploadDeadlineOverride(),
                 c.getVerdict() == null ? null : c.getVerdict().name(), c.getVerdictReason(), c.getVerdictDecidedAt(),
                 c.getVerdictPublishedAt(), c.getProcessInstanceId(),
-                materials(c, typeById, all, locale), decisionLines(decided, typeById, locale), history(c),
+                materials(c, typeById, all, locale), decisionLines(decided, typeById, locale), history(c, locale),
                 changes.findByCandidateIdOrderByChangedAtDescIdDesc(c.getId()));
     }
 
@@ -176,7 +179,8 @@ public class CandidateSearchService {
                 .toList();
     }
 
-    private List<HistoryLine> history(Candidate c) {
+    /** The steps of the case, named in the reader's language (the BPMN's names are Chinese only). */
+    private List<HistoryLine> history(Candidate c, Locale locale) {
         if (c.getProcessInstanceId() == null) {
             return List.of();
         }
@@ -189,7 +193,8 @@ public class CandidateSearchService {
                 .filter(a -> HISTORY_TYPES.contains(a.getActivityType()))
                 .map(a -> new HistoryLine(a.getStartTime().toInstant(),
                         a.getEndTime() == null ? null : a.getEndTime().toInstant(), a.getActivityId(),
-                        a.getActivityName(), a.getActivityType(), a.getAssignee(), a.isCanceled()))
+                        messages.get(locale, "admin.history.activity." + a.getActivityId()), a.getActivityType(),
+                        a.getAssignee(), a.isCanceled()))
                 .toList();
     }
 }

@@ -72,7 +72,8 @@ public class MaterialOverviewService {
         List<String> missing = new ArrayList<>();
         List<String> feedback = new ArrayList<>();
         boolean allLocked = true;
-        for (MaterialType type : types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode())) {
+        for (MaterialType type : MaterialType.inPageOrder(types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()),
+                candidate.getExamCategory())) {
             Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, district, type.getId(),
                     openUnlocks.keySet(), supplementExpired, now);
             boolean unlocked = lock.isEmpty();

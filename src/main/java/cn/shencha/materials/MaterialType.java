@@ -10,7 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -95,6 +97,17 @@ public class MaterialType {
 
     public boolean isRequiredFor(String examCategory) {
         return requiredFor.contains(examCategory);
+    }
+
+    /**
+     * The order the candidate's page shows a district's catalog in, and so the review form too: the materials
+     * required of this exam category first, then the optional ones, each in catalog order ({@code sort_order}).
+     */
+    public static List<MaterialType> inPageOrder(List<MaterialType> catalog, String examCategory) {
+        return catalog.stream()
+                .sorted(Comparator.comparing((MaterialType t) -> !t.isRequiredFor(examCategory))
+                        .thenComparingInt(MaterialType::getSortOrder))
+                .toList();
     }
 
     public String displayName(Locale locale) {

@@ -21,9 +21,13 @@ public record ReviewCase(
                           String phase, String phaseLabel, String submittedAt, String supplementDeadline) {
     }
 
-    /** The open review task of the case, when the reader may work on it. */
+    /**
+     * The open review task of the case, when the reader may work on it. {@code afterSupplement}: the case came
+     * back after this level asked for a supplement; {@code supplementUnanswered}: and the candidate let the
+     * supplement deadline pass without a response.
+     */
     public record TaskInfo(String id, String level, String name, String assignee, String created, String due,
-                           boolean afterSupplement, List<Option> decisions) {
+                           boolean afterSupplement, boolean supplementUnanswered, List<Option> decisions) {
     }
 
     public record Option(String value, String label) {

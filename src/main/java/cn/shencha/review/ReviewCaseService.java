@@ -122,12 +122,14 @@ public class ReviewCaseService {
             "viewer.rotateLeft", "viewer.rotateRight", "viewer.zoomIn", "viewer.zoomOut", "viewer.reset",
             "viewer.previous", "viewer.next", "error.chooseDecision", "error.supplementNeedsReplace",
             "error.replaceReason", "error.passWithReplace", "error.rejectReason", "sending", "sent",
-            "afterSupplement", "due", "language"};
+            "afterSupplement", "supplementUnanswered", "due", "language"};
 
     private ReviewCase build(StaffScope scope, Candidate candidate, Task task, Locale locale) {
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
-        List<MaterialType> catalog = types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode());
+        // The candidate's page order (required first), so reviewer and candidate talk about the same list.
+        List<MaterialType> catalog = MaterialType.inPageOrder(
+                types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()), candidate.getExamCategory());
         Map<Long, MaterialType> typesById = catalog.stream().collect(Collectors.toMap(MaterialType::getId, Function.identity()));
         List<ReviewDecision> history = decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId());
 
@@ -160,7 +162,10 @@ public class ReviewCaseService {
         return new ReviewCase.TaskInfo(task.getId(), level.name(), task.getName(), task.getAssignee(),
                 time(task.getCreateTime() == null ? null : task.getCreateTime().toInstant()),
                 time(task.getDueDate() == null ? null : task.getDueDate().toInstant()),
-                Boolean.TRUE.equals(afterSupplement), options);
+                Boolean.TRUE.equals(afterSupplement),
+                Boolean.TRUE.equals(afterSupplement) && decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId())
+                        .map(ReviewDecision::getSupplementExpiredAt).isPresent(),
+                options);
     }
 
     private ReviewCase.SiteRecommendation siteRecommendation(List<ReviewDecision> history, Locale locale) {

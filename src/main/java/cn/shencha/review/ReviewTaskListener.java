@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Makes a new review task readable in Tasklist without exposing the full ID number: the name carries the
  * candidate's name and masked ID number, the description the registration number and any site
  * recommendation; the due date is the district's deadline for that level; a task that comes back after a
- * supplement is marked for the "补充材料后待复审" filter.
+ * supplement is marked for the "补充材料后待复审" filter, and says whether the candidate supplemented or let the
+ * supplement deadline pass without a response.
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
@@ -49,7 +50,10 @@ class ReviewTaskListener implements TaskListener {
         StringBuilder description = new StringBuilder(messages.get(Messages.DEFAULT_LOCALE, "review.task.description",
                 candidate.getRegistrationNo(), candidate.getExamCategory(), candidate.getSiteCode()));
         if (afterSupplement) {
-            description.append(messages.get(Messages.DEFAULT_LOCALE, "review.task.afterSupplement"));
+            // The docs' "no response": the deadline passed without a resubmission (ExpireSupplementDelegate marked it).
+            boolean unanswered = last.map(ReviewDecision::getSupplementExpiredAt).isPresent();
+            description.append(messages.get(Messages.DEFAULT_LOCALE,
+                    unanswered ? "review.task.supplementUnanswered" : "review.task.afterSupplement"));
         }
         if (level == ReviewLevel.DISTRICT) {
             decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId()).stream()

@@ -1,6 +1,7 @@
 package cn.shencha.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -13,6 +14,8 @@ import cn.shencha.exam.Candidate;
 import cn.shencha.exam.Phase;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateMaterials;
+import cn.shencha.materials.MaterialOverviewService;
+import cn.shencha.materials.MaterialTypeOverview;
 import cn.shencha.notify.CandidateMessageRepository;
 import cn.shencha.notify.NoticeKind;
 import cn.shencha.support.ShenchaSpringTest;
@@ -27,6 +30,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -61,6 +65,7 @@ class ReviewDecisionFlowTests {
     @Autowired ReviewDecisionRepository decisions;
     @Autowired ReviewFilters filters;
     @Autowired TransactionTemplate tx;
+    @Autowired MaterialOverviewService overviews;
 
     MockMvc mvc;
 
@@ -90,7 +95,9 @@ class ReviewDecisionFlowTests {
                 {"decision":"PASS","materials":[{"typeCode":"ID_CARD","verdict":"OK"},{"typeCode":"DIPLOMA","verdict":"OK"}]}""")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.level").value("SITE"))
-                .andExpect(jsonPath("$.decision").value("PASS"));
+                .andExpect(jsonPath("$.decision").value("PASS"))
+                // ISO-8601 in +08:00 as documented, never UTC "Z".
+                .andExpect(jsonPath("$.decidedAt").value(endsWith("+08:00")));
         assertThat(instance(candidate)).isWaitingAt(MaterialReviewProcess.DISTRICT_REVIEW);
         assertThat(testData.reload(candidate).getPhase()).isEqualTo(Phase.DISTRICT_REVIEW);
 
@@ -157,7 +164,7 @@ class ReviewDecisionFlowTests {
         Task again = task(candidate);
         assertThat(again.getTaskDefinitionKey()).isEqualTo(MaterialReviewProcess.SITE_REVIEW);
         assertThat(taskService.getVariableLocal(again.getId(), ReviewTaskListener.VAR_AFTER_SUPPLEMENT)).isEqualTo(true);
-        assertThat(again.getDescription()).contains("考生已补充材料");
+        assertThat(again.getDescription()).contains("考生已补充材料").doesNotContain("无回应");
         // The reviewer's filter "补充材料后待复审" lists it, for the site's reviewers only.
         assertThat(filterTaskIds(ReviewFilters.Spec.AFTER_SUPPLEMENT, ReviewTestStaff.SITE_1201, "site1201")).contains(again.getId());
         assertThat(filterTaskIds(ReviewFilters.Spec.AFTER_SUPPLEMENT, ReviewTestStaff.SITE_1202, "site1202")).doesNotContain(again.getId());
@@ -166,9 +173,51 @@ class ReviewDecisionFlowTests {
                         .with(httpBasic(ReviewTestStaff.SITE_1201, ReviewTestStaff.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.task.afterSupplement").value(true))
+                .andExpect(jsonPath("$.task.supplementUnanswered").value(false))
                 .andExpect(jsonPath("$.decisions[0].decision").value("SUPPLEMENT"))
                 .andExpect(jsonPath("$.decisions[0].supplementAnsweredAt").isNotEmpty())
                 .andExpect(jsonPath("$.materials[?(@.typeCode=='ID_CARD')].lastVerdict.verdict").value("REPLACE"));
+    }
+
+    @Test
+    void aSupplementThatExpiredUnansweredComesBackSayingTheCandidateDidNotRespond() throws Exception {
+        Candidate candidate = submitted("1201");
+        decide(ReviewTestStaff.SITE_1201, task(candidate), """
+                {"decision":"SUPPLEMENT","materials":[{"typeCode":"ID_CARD","verdict":"REPLACE","reason":"不清晰"}]}""")
+                .andExpect(status().isOk());
+        Job deadline = processEngine.getManagementService().createJobQuery()
+                .processInstanceId(candidate.getProcessInstanceId())
+                .activityId(MaterialReviewProcess.SUPPLEMENT_DEADLINE_PASSED).singleResult();
+        processEngine.getManagementService().executeJob(deadline.getId());
+
+        Task back = task(candidate);
+        assertThat(back.getTaskDefinitionKey()).isEqualTo(MaterialReviewProcess.SITE_REVIEW);
+        assertThat(back.getDescription()).contains("考生未在补充截止时间前补充材料（无回应），待复审")
+                .doesNotContain("考生已补充材料");
+        assertThat(filterTaskIds(ReviewFilters.Spec.AFTER_SUPPLEMENT, ReviewTestStaff.SITE_1201, "site1201")).contains(back.getId());
+        mvc.perform(get("/api/v1/review/tasks/" + back.getId()).header("Accept-Language", "zh-CN")
+                        .with(httpBasic(ReviewTestStaff.SITE_1201, ReviewTestStaff.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.review.task.afterSupplement").value(true))
+                .andExpect(jsonPath("$.review.task.supplementUnanswered").value(true))
+                .andExpect(jsonPath("$.review.decisions[0].supplementExpiredAt").isNotEmpty())
+                .andExpect(jsonPath("$.texts.supplementUnanswered").value("考生未在补充截止时间前补充材料（无回应），本次为复审"));
+    }
+
+    @Test
+    void theReviewFormListsTheMaterialsInTheCandidatePagesOrder() throws Exception {
+        Candidate candidate = submitted("1201");
+        List<String> candidatePage = overviews.overview(candidate.getId(), Locale.SIMPLIFIED_CHINESE).types().stream()
+                .map(MaterialTypeOverview::typeCode).toList();
+        String body = mvc.perform(get("/api/v1/review/candidates/" + candidate.getRegistrationNo())
+                        .with(httpBasic(ReviewTestStaff.SITE_1201, ReviewTestStaff.PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> reviewForm = com.jayway.jsonpath.JsonPath.read(body, "$.materials[*].typeCode");
+        // Required first (PROBATION, REGISTRATION_FORM), then the optional ones (DEGREE comes before PROBATION in
+        // the catalog's sort_order), exactly as the candidate's page shows them.
+        assertThat(reviewForm).isEqualTo(candidatePage)
+                .startsWith("ID_CARD", "DIPLOMA", "PROBATION", "REGISTRATION_FORM", "DEGREE");
     }
 
     @Test

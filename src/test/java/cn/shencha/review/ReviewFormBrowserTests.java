@@ -93,11 +93,12 @@ class ReviewFormBrowserTests {
         driver = startBrowser();
         try {
             signIn(ReviewTestStaff.SITE_1201);
-            driver.get(url("/camunda/app/tasklist/default/"));
+            openTasklist("/camunda/app/tasklist/default/");
             // The reviewer's first filter "待审核（本考点）" lists the task under its privacy-safe name.
             WebElement entry = waitFor(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '"
                     + candidate.getMaskedIdNumber() + "')]"));
             entry.click();
+            tasklistIsChineseInShanghaiTime();
             claim();
             waitForImages();
 
@@ -145,7 +146,7 @@ class ReviewFormBrowserTests {
         driver = startBrowser();
         try {
             signIn(ReviewTestStaff.DISTRICT_12);
-            driver.get(url("/camunda/app/tasklist/default/#/?task=" + districtTask.getId()));
+            openTasklist("/camunda/app/tasklist/default/#/?task=" + districtTask.getId());
             claim();
             waitForImages();
             WebElement banner = waitFor(By.cssSelector("[data-recommendation='REJECT']"));
@@ -168,22 +169,98 @@ class ReviewFormBrowserTests {
         assertThat(taskService.createTaskQuery().taskId(districtTask.getId()).singleResult()).isNotNull();
     }
 
+    @Test
+    void aBrowserInEnglishGetsTasklistInEnglish() throws IOException {
+        Candidate candidate = fixtures.submittedWithImages("1201");
+        Task task = fixtures.task(candidate);
+        driver = startBrowser("en-US");
+        try {
+            signIn(ReviewTestStaff.SITE_1201);
+            openTasklist("/camunda/app/tasklist/default/#/?task=" + task.getId());
+            waitFor(By.xpath("//button[normalize-space(.)='Claim']"));
+            assertThat(driver.findElement(By.id("footer-timezone")).getText()).contains("Asia/Shanghai");
+            assertThat(driver.findElements(By.xpath("//*[normalize-space(.)='认领']"))).isEmpty();
+        } catch (RuntimeException | AssertionError e) {
+            failureEvidence();
+            throw e;
+        }
+    }
+
+    /**
+     * Tasklist speaks Chinese (the browser's language is zh-CN), shows Shanghai time although the browser runs in
+     * New York (startBrowser), has no migration banner and no "Create task" / "Start process".
+     */
+    private void tasklistIsChineseInShanghaiTime() throws IOException {
+        waitFor(By.xpath("//button[normalize-space(.)='认领']"));
+        assertThat(js("return Intl.DateTimeFormat().resolvedOptions().timeZone;")).isEqualTo(BROWSER_ZONE);
+        assertThat(driver.findElement(By.id("footer-timezone")).getText())
+                .contains("日期和时间按以下时区显示").contains("Asia/Shanghai");
+        assertThat(driver.findElement(By.cssSelector("input[placeholder='筛选任务']")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.tagName("body")).getText())
+                .doesNotContain("Claim", "Complete", "Filter Tasks", "migrate to Camunda 8", "local timezone")
+                .doesNotContain("新建任务", "启动流程", "Create task", "Start process");
+        assertThat(driver.findElements(By.cssSelector(".create-task-action, .start-process-action"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
+                .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+        // Tasklist's own date filter and moment: 16:00 UTC is 00:00 the next day in Shanghai, not 11:00 in New York.
+        assertThat(js("""
+                var injector = angular.element(document.body).injector();
+                return injector.get('$filter')('camDate')('2026-02-11T16:00:00.000+0000', 'normal');""")).isEqualTo("2026-02-12 00:00");
+        assertThat(js("return angular.element(document.body).injector().get('moment')"
+                + "('2026-02-11T16:00:00Z').format('YYYY-MM-DD HH:mm Z');")).isEqualTo("2026-02-12 00:00 +08:00");
+        screenshot("tasklist-zh.png");
+    }
+
     // browser ///////////////////////////////////////////////////////////////////////////////////////
 
+    /** The browser's time zone: anything but Shanghai, so Tasklist's Shanghai times are not an accident. */
+    static final String BROWSER_ZONE = "America/New_York";
+
     private WebDriver startBrowser() throws IOException {
+        return startBrowser("zh-CN");
+    }
+
+    private WebDriver startBrowser(String language) throws IOException {
         profile = Files.createTempDirectory("shencha-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1500,1900", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=1500,1900", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
+        // The browser's languages, as a reviewer's browser sends them (headless Chromium takes them from this
+        // preference, not from --lang): Tasklist picks its locale from the first one.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("TZ", BROWSER_ZONE))
                 .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(WAIT);
         return chrome;
+    }
+
+    /**
+     * Opens Tasklist. On a loaded machine the first start of the webapp can take longer than RequireJS waits for
+     * Tasklist's plugin bundle (7 s: "Load timeout for modules: tasklist-plugin-tasklistPlugins"), and the page
+     * stays on its spinner; a reviewer would reload, and so does the test, at most twice.
+     */
+    private void openTasklist(String path) {
+        for (int attempt = 1; ; attempt++) {
+            driver.get(url(path));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> (Boolean) js(
+                        "return !document.querySelector('.app-splash') && !!document.querySelector('[class*=tasks-list], [cam-tasks]');"));
+                return;
+            } catch (org.openqa.selenium.TimeoutException stillStarting) {
+                if (attempt == 3) {
+                    throw stillStarting;
+                }
+            }
+        }
     }
 
     private void signIn(String user) {
@@ -197,14 +274,14 @@ class ReviewFormBrowserTests {
     }
 
     private void claim() {
-        WebElement claim = waitFor(By.xpath("//button[contains(@class,'claim') or normalize-space(.)='Claim']"));
+        WebElement claim = waitFor(By.xpath("//button[normalize-space(.)='认领']"));
         claim.click();
         waitFor(By.cssSelector("[data-shencha-desk] input[data-decision]"));
         new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector("[data-shencha-desk] input[data-decision]")).isEnabled());
     }
 
     private void complete() {
-        WebElement button = waitFor(By.xpath("//button[normalize-space(.)='Complete']"));
+        WebElement button = waitFor(By.xpath("//button[normalize-space(.)='完成']"));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(button));
         click(button);
     }
@@ -254,6 +331,9 @@ class ReviewFormBrowserTests {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), dir.resolve("failure-" + System.currentTimeMillis() + ".png"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(dir.resolve("failure-" + System.currentTimeMillis() + ".html"), driver.getPageSource());
+            Files.writeString(dir.resolve("failure-" + System.currentTimeMillis() + ".console.txt"),
+                    driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                            .map(Object::toString).collect(java.util.stream.Collectors.joining("\n")));
         } catch (Exception ignored) {
             // the original failure matters more
         }

@@ -6,6 +6,14 @@ import cn.shencha.admin.ScheduleChange;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
+import cn.shencha.base.security.CurrentUser;
+import cn.shencha.base.security.StaffScope;
+import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.review.ReviewCase;
+import cn.shencha.review.ReviewCaseService;
+import cn.shencha.review.ui.CasePictures;
+import cn.shencha.review.ui.ImageViewsView;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,10 +35,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /** 考生管理: import from the registration system's CSV (with the row-by-row report), search, a candidate's case. */
@@ -45,6 +57,8 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
     private final CandidateSearchService search;
     private final AdminJobs jobs;
     private final Messages messages;
+    private final ReviewCaseService reviewCases;
+    private final Clock clock;
 
     final Select<String> encoding = new Select<>();
     final Checkbox dryRun = new Checkbox(getTranslation("admin.import.dryRun"));
@@ -60,11 +74,13 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
     CompletableFuture<?> lastJob = CompletableFuture.completedFuture(null);
 
     public CandidatesView(CandidateImportService importer, CandidateSearchService search, AdminJobs jobs,
-                          Messages messages) {
+                          Messages messages, ReviewCaseService reviewCases, Clock clock) {
         this.importer = importer;
         this.search = search;
         this.jobs = jobs;
         this.messages = messages;
+        this.reviewCases = reviewCases;
+        this.clock = clock;
 
         encoding.setLabel(getTranslation("admin.import.encoding"));
         encoding.setItems("auto", "UTF-8", "GBK");
@@ -200,6 +216,8 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         materials.addColumn(m -> AdminUi.format(m.lastUploadAt())).setHeader(getTranslation("admin.material.lastUpload")).setAutoWidth(true);
         materials.setItems(d.materials());
         materials.setAllRowsVisible(true);
+        // Reasons are read in full: the cells wrap instead of ending in "…".
+        materials.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         Grid<CandidateSearchService.DecisionLine> decisions = new Grid<>();
         decisions.addColumn(x -> AdminUi.format(x.decidedAt())).setHeader(getTranslation("admin.decision.at")).setAutoWidth(true);
@@ -209,6 +227,7 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         decisions.addColumn(x -> join(x.reason(), String.join("；", x.replacements()))).setHeader(getTranslation("admin.decision.reason")).setFlexGrow(1);
         decisions.setItems(d.decisions());
         decisions.setAllRowsVisible(true);
+        decisions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         Grid<CandidateSearchService.HistoryLine> history = new Grid<>();
         history.addColumn(h -> AdminUi.format(h.start())).setHeader(getTranslation("admin.history.start")).setAutoWidth(true);
@@ -218,9 +237,11 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         history.addColumn(h -> h.canceled() ? getTranslation("admin.history.canceled") : "").setAutoWidth(true);
         history.setItems(d.history());
         history.setAllRowsVisible(true);
+        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         detail.add(new H3(d.name() + " " + d.registrationNo()), info,
                 new H4(getTranslation("admin.candidate.materials")), materials,
+                new H4(getTranslation("admin.candidate.pictures")), pictures(d.registrationNo()),
                 new H4(getTranslation("admin.candidate.decisions")), decisions,
                 new H4(getTranslation("admin.candidate.history")), history);
         if (!d.extensions().isEmpty()) {
@@ -234,6 +255,23 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
             extensions.setAllRowsVisible(true);
             detail.add(new H4(getTranslation("admin.candidate.extensions")), extensions);
         }
+    }
+
+    /**
+     * The pictures as a reviewer sees them: the reviewer API's images (each view checked and recorded in the
+     * image-view log), with the review form's watermark; a link to this candidate's image-view log.
+     */
+    private Component pictures(String registrationNo) {
+        Locale locale = Messages.currentLocaleOr(getLocale());
+        StaffScope scope = CurrentUser.staffScope();
+        ReviewCase reviewCase = reviewCases.forCandidate(scope, registrationNo, locale);
+        String watermark = messages.get(locale, "review.form.watermark") + "  " + scope.userId() + "  "
+                + ShanghaiTime.format(clock.instant());
+        CasePictures pictures = new CasePictures(reviewCase.materials(), watermark,
+                getTranslation("review.form.noImages"));
+        RouterLink log = new RouterLink(getTranslation("admin.candidate.imageViews"), ImageViewsView.class);
+        log.setQueryParameters(QueryParameters.of(ImageViewsView.REGISTRATION_NO, registrationNo));
+        return new VerticalLayout(pictures, log);
     }
 
     private void item(FormLayout form, String labelKey, String value) {

@@ -1,0 +1,16 @@
+/*
+ * Shencha's Cockpit configuration (replaces the one in Camunda's webjar; docs/admin.md, "Cockpit and Admin").
+ * Chinese by default (locales/zh-CN.json: the header, the dashboard and sign-in; the other pages stay English),
+ * English for a browser whose first language is English.
+ */
+export default {
+  app: {
+    name: '流程监控',
+    vendor: '审查'
+  },
+  locales: {
+    availableLocales: ['zh-CN', 'en'],
+    fallbackLocale: 'zh-CN'
+  },
+  disableWelcomeMessage: true
+};

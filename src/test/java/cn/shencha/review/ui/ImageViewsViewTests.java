@@ -1,0 +1,127 @@
+package cn.shencha.review.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shencha.admin.AdminTestData;
+import cn.shencha.exam.Candidate;
+import cn.shencha.materials.MaterialImage;
+import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.review.ImageViewLog;
+import cn.shencha.review.ImageViewRecord;
+import cn.shencha.review.ImageViewRecordRepository;
+import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.TestData;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** 图片查看记录 in a browserless Vaadin: an administrator's page over the image-view log, newest first, filtered. */
+@ShenchaSpringTest
+class ImageViewsViewTests {
+
+    private static Routes routes;
+
+    @Autowired ApplicationContext context;
+    @Autowired TestData testData;
+    @Autowired MaterialTypeRepository types;
+    @Autowired ImageViewRecordRepository records;
+
+    AdminTestData data;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("cn.shencha");
+    }
+
+    @BeforeEach
+    void setUp() {
+        data = AdminTestData.from(context);
+        data.freshDistrict();
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        AdminTestData.signOut();
+    }
+
+    @Test
+    void anAdministratorListsWhoViewedACandidatesImagesNewestFirst() {
+        Candidate candidate = data.candidate();
+        Candidate other = data.candidate();
+        MaterialImage image = testData.imageRow(candidate,
+                types.findByDistrictCodeAndCode(candidate.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
+        MaterialImage othersImage = testData.imageRow(other,
+                types.findByDistrictCodeAndCode(other.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
+        Instant now = testData.clock().instant();
+        records.save(new ImageViewRecord(image.getId(), candidate.getId(), "rv3101", ImageViewRecord.Size.THUMB, now.minus(Duration.ofHours(2))));
+        records.save(new ImageViewRecord(image.getId(), candidate.getId(), "rv3101", ImageViewRecord.Size.FULL, now.minus(Duration.ofHours(1))));
+        records.save(new ImageViewRecord(othersImage.getId(), other.getId(), "rv3101", ImageViewRecord.Size.FULL, now));
+
+        AdminTestData.signInAsAdmin();
+        open();
+        UI.getCurrent().navigate(ImageViewsView.ROUTE,
+                QueryParameters.of(ImageViewsView.REGISTRATION_NO, candidate.getRegistrationNo()));
+        ImageViewsView view = _get(ImageViewsView.class);
+
+        assertThat(view.registrationNo.getValue()).isEqualTo(candidate.getRegistrationNo());
+        assertThat(GridKt._size(view.grid)).isEqualTo(2);
+        ImageViewLog.Entry newest = GridKt._get(view.grid, 0);
+        assertThat(newest.size()).isEqualTo("FULL");
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).contains("rv3101", "ID_CARD", "原图")
+                .anySatisfy(cell -> assertThat(cell).contains(candidate.getRegistrationNo()));
+        assertThat(GridKt._getFormattedRow(view.grid, 1)).contains("缩略图");
+        assertThat(view.pageInfo.getText()).isEqualTo("第 1 / 1 页，共 2 条");
+
+        view.registrationNo.clear();
+        view.search();
+        assertThat(GridKt._size(view.grid)).isGreaterThanOrEqualTo(3);
+        assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getPath)).contains(ImageViewsView.ROUTE);
+    }
+
+    @Test
+    void aReviewerCannotOpenIt() {
+        AdminTestData.signInAsReviewer();
+        open();
+        assertThat(new com.vaadin.flow.server.auth.AccessAnnotationChecker().hasAccess(ImageViewsView.class,
+                SecurityContextHolder.getContext().getAuthentication(), role -> SecurityContextHolder.getContext()
+                        .getAuthentication().getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role))))
+                .isFalse();
+        // Vaadin's navigation access control refuses it (the log's service would refuse a reviewer too).
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> UI.getCurrent().navigate(ImageViewsView.ROUTE));
+        assertThat(refused).hasStackTraceContaining("AccessDeniedException");
+        assertThat(_find(ImageViewsView.class)).isEmpty();
+    }
+
+    private void open() {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
+        request.setUserPrincipalInt(auth);
+        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+    }
+}
