@@ -1,5 +1,6 @@
 package cn.shencha.admin;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
@@ -26,8 +27,10 @@ class DailySnapshots {
     private final CaseCounter counter;
     private final DailyCountRepository dailyCounts;
     private final Clock clock;
+    private final Seasons seasons;
 
-    DailySnapshots(DistrictRepository districts, CaseCounter counter, DailyCountRepository dailyCounts, Clock clock) {
+    DailySnapshots(DistrictRepository districts, CaseCounter counter, DailyCountRepository dailyCounts, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.districts = districts;
         this.counter = counter;
         this.dailyCounts = dailyCounts;
@@ -49,7 +52,8 @@ class DailySnapshots {
         Map<String, DailyCount> existing = new HashMap<>();
         dailyCounts.findBySnapshotDateAndDistrictCode(date, districtCode)
                 .forEach(row -> existing.put(row.getSiteCode() + "/" + row.getStatus(), row));
-        counter.bySite(districtCode).forEach((site, counts) -> {
+        // The current season's cases: a day belongs to the season that is running then.
+        counter.bySite(seasons.currentCode(), districtCode).forEach((site, counts) -> {
             for (CaseStatus status : CaseStatus.values()) {
                 int n = counts.of(status);
                 DailyCount row = existing.remove(site + "/" + status);

@@ -1,5 +1,7 @@
 package cn.shencha.materials;
 
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
@@ -32,10 +34,12 @@ public class CandidateStatusService {
     private final MaterialViews views;
     private final Messages messages;
     private final Clock clock;
+    private final Seasons seasons;
 
     CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
                            CandidateMessageRepository messageRepository, MaterialViews views, Messages messages,
-                           Clock clock) {
+                           Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
@@ -50,21 +54,22 @@ public class CandidateStatusService {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidate(candidateId);
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        SeasonSchedule schedule = seasons.schedule(candidate);
         Instant now = clock.instant();
-        boolean published = isPublished(candidate, district, now);
+        boolean published = isPublished(candidate, schedule, now);
         CandidateStage stage = stage(candidate, published);
         boolean autoLocked = candidate.getSubmittedAt() == null && candidate.getPhase() != Phase.SUPPLEMENT
-                && !now.isBefore(candidate.effectiveUploadDeadline(district));
+                && !now.isBefore(candidate.effectiveUploadDeadline(schedule));
         Optional<LockReason> lock = autoLocked && stage != CandidateStage.REVIEW_FINISHED
                 && stage != CandidateStage.APPROVED && stage != CandidateStage.REJECTED
                 ? Optional.of(LockReason.UPLOAD_DEADLINE_PASSED)
-                : MaterialLockPolicy.submitLockReason(candidate, district, now);
+                : MaterialLockPolicy.submitLockReason(candidate, schedule, now);
         String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
         return new CandidateStatus(candidate.getId(), candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, stage, messages.get(lang, "materials.stage." + stage.name()),
-                district.getUploadStart(), candidate.effectiveUploadDeadline(district), district.getSupplementDeadline(),
-                district.getResultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
+                schedule.getUploadStart(), candidate.effectiveUploadDeadline(schedule), schedule.getSupplementDeadline(),
+                schedule.getResultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
                 views.lockReasonText(lock.orElse(null), lang), autoLocked, published);
     }
 
@@ -73,12 +78,12 @@ public class CandidateStatusService {
     public PublishedVerdict verdict(Long candidateId, Locale locale) {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidate(candidateId);
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
-        if (!isPublished(candidate, district, clock.instant())) {
+        SeasonSchedule schedule = seasons.schedule(candidate);
+        if (!isPublished(candidate, schedule, clock.instant())) {
             throw ShenchaException.notFound("NOT_PUBLISHED");
         }
         Instant publishedAt = candidate.getVerdictPublishedAt() != null
-                ? candidate.getVerdictPublishedAt() : district.getResultsPublishAt();
+                ? candidate.getVerdictPublishedAt() : schedule.getResultsPublishAt();
         return new PublishedVerdict(candidate.getVerdict(),
                 messages.get(lang, "materials.verdict." + candidate.getVerdict().name()),
                 candidate.getVerdictReason(), publishedAt);
@@ -98,9 +103,9 @@ public class CandidateStatusService {
         return candidates.findById(candidateId).orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
     }
 
-    private static boolean isPublished(Candidate candidate, District district, Instant now) {
+    private static boolean isPublished(Candidate candidate, SeasonSchedule schedule, Instant now) {
         return candidate.getVerdict() != null
-                && (candidate.getVerdictPublishedAt() != null || district.resultsPublished(now));
+                && (candidate.getVerdictPublishedAt() != null || schedule.resultsPublished(now));
     }
 
     private static CandidateStage stage(Candidate candidate, boolean published) {

@@ -1,7 +1,7 @@
 package cn.shencha.materials;
 
 import cn.shencha.exam.Candidate;
-import cn.shencha.exam.District;
+import cn.shencha.exam.SeasonSchedule;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -19,12 +19,12 @@ public final class MaterialLockPolicy {
      * @param unlockedTypeIds the material types a reviewer unlocked and that are still open
      * @return empty when the material may be changed, otherwise why not
      */
-    public static Optional<LockReason> lockReason(Candidate candidate, District district, Long materialTypeId,
+    public static Optional<LockReason> lockReason(Candidate candidate, SeasonSchedule schedule, Long materialTypeId,
                                                   Set<Long> unlockedTypeIds, Instant now) {
         return switch (candidate.getPhase()) {
-            case UPLOADING -> uploadWindowLock(candidate, district, now);
+            case UPLOADING -> uploadWindowLock(candidate, schedule, now);
             case SUPPLEMENT -> {
-                if (!now.isBefore(district.getSupplementDeadline())) {
+                if (!now.isBefore(schedule.getSupplementDeadline())) {
                     yield Optional.of(LockReason.SUPPLEMENT_DEADLINE_PASSED);
                 }
                 yield materialTypeId == null || unlockedTypeIds.contains(materialTypeId)
@@ -36,15 +36,15 @@ public final class MaterialLockPolicy {
     }
 
     /** Whether the candidate can submit (or resubmit) now. */
-    public static Optional<LockReason> submitLockReason(Candidate candidate, District district, Instant now) {
-        return lockReason(candidate, district, null, Set.of(), now);
+    public static Optional<LockReason> submitLockReason(Candidate candidate, SeasonSchedule schedule, Instant now) {
+        return lockReason(candidate, schedule, null, Set.of(), now);
     }
 
-    private static Optional<LockReason> uploadWindowLock(Candidate candidate, District district, Instant now) {
-        if (now.isBefore(district.getUploadStart())) {
+    private static Optional<LockReason> uploadWindowLock(Candidate candidate, SeasonSchedule schedule, Instant now) {
+        if (now.isBefore(schedule.getUploadStart())) {
             return Optional.of(LockReason.UPLOAD_NOT_OPEN);
         }
-        if (!now.isBefore(candidate.effectiveUploadDeadline(district))) {
+        if (!now.isBefore(candidate.effectiveUploadDeadline(schedule))) {
             return Optional.of(LockReason.UPLOAD_DEADLINE_PASSED);
         }
         return Optional.empty();

@@ -101,8 +101,7 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
         if (d == null) {
             return;
         }
-        District fresh = service.district(d.getCode());
-        DistrictSchedule s = fresh.schedule();
+        DistrictSchedule s = service.schedule(d.getCode()).schedule();
         uploadStart.setValue(s.uploadStart());
         uploadDeadline.setValue(s.uploadDeadline());
         supplementDeadline.setValue(s.supplementDeadline());

@@ -6,6 +6,7 @@ import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.District;
+import cn.shencha.exam.SeasonSchedule;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -59,7 +60,7 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
         if (d == null) {
             return;
         }
-        District fresh = schedules.district(d.getCode());
+        SeasonSchedule fresh = schedules.schedule(d.getCode());
         boolean published = fresh.resultsPublished(clock.instant());
         publication.setText(getTranslation(published ? "admin.results.publishedAt" : "admin.results.publishAt",
                 AdminUi.format(fresh.getResultsPublishAt())));
@@ -70,9 +71,13 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
                 download(d.getCode(), "GBK", "admin.results.downloadGbk"));
     }
 
+    private SeasonSchedule fresh(String districtCode) {
+        return schedules.schedule(districtCode);
+    }
+
     private Anchor download(String districtCode, String encoding, String labelKey) {
         DownloadHandler handler = event -> {
-            event.setFileName(VerdictExport.fileName(districtCode));
+            event.setFileName(VerdictExport.fileName(fresh(districtCode).getSeasonCode(), districtCode));
             event.setContentType("text/csv; charset=" + ("GBK".equals(encoding) ? "GB18030" : "UTF-8"));
             export.write(districtCode, encoding, event.getOutputStream());
         };
