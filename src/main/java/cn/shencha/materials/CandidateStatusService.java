@@ -89,6 +89,28 @@ public class CandidateStatusService {
                 candidate.getVerdictReason(), publishedAt);
     }
 
+    /**
+     * The same person's published verdicts of earlier seasons (matched by ID number, each candidate row its own
+     * season's), newest season first: a candidate of 2027 still reads what 2026 decided.
+     */
+    @Transactional(readOnly = true)
+    public List<EarlierVerdict> earlierVerdicts(Long candidateId, Locale locale) {
+        Locale lang = Messages.currentLocaleOr(locale);
+        Candidate candidate = candidate(candidateId);
+        Instant now = clock.instant();
+        return candidates.findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(candidate.getIdNumber(),
+                        candidate.getSeasonCode()).stream()
+                .filter(c -> c.getSeasonCode().compareTo(candidate.getSeasonCode()) < 0)
+                .filter(c -> isPublished(c, seasons.schedule(c), now))
+                .map(c -> new EarlierVerdict(c.getSeasonCode(), seasons.require(c.getSeasonCode()).getName(),
+                        c.getRegistrationNo(), c.getVerdict(),
+                        messages.get(lang, "materials.verdict." + c.getVerdict().name()),
+                        c.getVerdict() == cn.shencha.exam.Verdict.REJECTED ? c.getVerdictReason() : null,
+                        c.getVerdictPublishedAt() != null ? c.getVerdictPublishedAt()
+                                : seasons.schedule(c).getResultsPublishAt()))
+                .toList();
+    }
+
     /** The candidate's messages, newest first. */
     @Transactional(readOnly = true)
     public List<CandidateNotice> messages(Long candidateId) {

@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.admin.VerdictExport;
 import cn.shencha.base.i18n.Messages;
@@ -35,12 +36,14 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
     private final Messages messages;
     private final Clock clock;
     private final Select<District> district;
+    private final Seasons seasons;
     final Paragraph publication = new Paragraph();
     final Paragraph counts = new Paragraph();
     final Button publishNow = new Button(getTranslation("admin.results.publishNow"));
     final HorizontalLayout downloads = new HorizontalLayout();
 
-    public ResultsView(ScheduleAdminService schedules, VerdictExport export, Messages messages, Clock clock) {
+    public ResultsView(ScheduleAdminService schedules, VerdictExport export, Messages messages, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.schedules = schedules;
         this.export = export;
         this.messages = messages;
@@ -49,7 +52,7 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
         district.addValueChangeListener(e -> refresh());
         publishNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         publishNow.addClickListener(e -> confirmPublish());
-        add(new H2(getTranslation("admin.results.title")), district, publication, counts, publishNow,
+        add(new H2(getTranslation("admin.results.title")), AdminUi.seasonBadge(seasons.current(), this::getTranslation), district, publication, counts, publishNow,
                 new H3(getTranslation("admin.results.export")), new Paragraph(getTranslation("admin.results.exportHint")),
                 downloads);
         refresh();
