@@ -126,8 +126,8 @@ class AdminApiTests {
     }
 
     private void assertUnchanged() {
-        assertThat(data.district().getUploadDeadline()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
-        assertThat(data.district().getResultsPublishAt()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
+        assertThat(data.schedule().getUploadDeadline()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
+        assertThat(data.schedule().getResultsPublishAt()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
     }
 
     @Test
