@@ -13,7 +13,7 @@ create table exam_season (
 
 insert into exam_season (code, name, opened_at, opened_by)
 select s.code, concat(s.code, '年医师资格考试'), current_timestamp, 'migration'
-from (select coalesce((select concat('', year(timestampadd(hour, 8, min(upload_deadline)))) from district), '2026') as code) s;
+from (select concat('', coalesce(min(year(timestampadd(hour, 8, upload_deadline))), 2026)) as code from district) s;
 
 -- The schedule is per season and district; the old district columns move here.
 create table season_schedule (

@@ -105,28 +105,33 @@ public class SeasonAdminService {
         return code + "年医师资格考试";
     }
 
-    /** The instant one year later on the Beijing wall clock (24:00 stays 24:00, 10:00 stays 10:00). */
-    public static Instant nextYear(Instant instant) {
-        return instant.atZone(ShanghaiTime.ZONE).plusYears(1).toInstant();
+    /** The instant years later on the Beijing wall clock (24:00 stays 24:00, 10:00 stays 10:00). */
+    public static Instant later(Instant instant, int years) {
+        return instant.atZone(ShanghaiTime.ZONE).plusYears(years).toInstant();
     }
 
-    static DistrictSchedule nextYear(DistrictSchedule s) {
-        return new DistrictSchedule(nextYear(s.uploadStart()), nextYear(s.uploadDeadline()),
-                nextYear(s.supplementDeadline()), nextYear(s.resultsPublishAt()));
+    static DistrictSchedule later(DistrictSchedule s, int years) {
+        return new DistrictSchedule(later(s.uploadStart(), years), later(s.uploadDeadline(), years),
+                later(s.supplementDeadline(), years), later(s.resultsPublishAt(), years));
     }
 
-    /** The season after the current one: its code (the next year), name and shifted schedules. Changes nothing. */
+    /**
+     * The next season: the year after the newest season (a closed season is opened again, not a second time), with
+     * the current season's catalog and schedules shifted by as many years. Changes nothing.
+     */
     @Transactional(readOnly = true)
     public Preview preview(String name) {
         ExamSeason from = seasons.current();
-        String code = String.valueOf(Integer.parseInt(from.getCode()) + 1);
+        int newest = seasons.all().stream().mapToInt(s -> Integer.parseInt(s.getCode())).max().orElseThrow();
+        String code = String.valueOf(newest + 1);
+        int years = newest + 1 - Integer.parseInt(from.getCode());
         if (seasonRepository.existsById(code)) {
             throw ShenchaException.conflict("SEASON_EXISTS", code);
         }
         List<ShiftedSchedule> shifted = new ArrayList<>();
         for (SeasonSchedule s : schedules.findBySeasonCodeOrderByDistrictCode(from.getCode())) {
             String districtName = districts.findById(s.getDistrictCode()).map(d -> d.getName()).orElse(s.getDistrictCode());
-            shifted.add(new ShiftedSchedule(s.getDistrictCode(), districtName, s.schedule(), nextYear(s.schedule())));
+            shifted.add(new ShiftedSchedule(s.getDistrictCode(), districtName, s.schedule(), later(s.schedule(), years)));
         }
         int typeCount = shifted.stream()
                 .mapToInt(s -> types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(from.getCode(), s.districtCode()).size())
@@ -161,7 +166,7 @@ public class SeasonAdminService {
             }
         }
         changes.save(new SeasonChange(season.getCode(), SeasonChange.Action.OPENED, preview.fromSeason(), actor, now,
-                "%d 个考区的时间安排顺延一年，复制材料类型 %d 个".formatted(preview.schedules().size(), copiedTypes)));
+                "%d 个考区的时间安排顺延至 %s 年度，复制材料类型 %d 个".formatted(preview.schedules().size(), season.getCode(), copiedTypes)));
         reviewFilters.ensureAll();
         log.info("Season {} opened by {} from {}: {} districts, {} material types", season.getCode(), actor,
                 preview.fromSeason(), preview.schedules().size(), copiedTypes);
