@@ -36,10 +36,9 @@ abstract class SeasonMigrationContract {
     void existingDataMovesIntoTheFirstSeason() throws SQLException {
         flyway("72.1").migrate();
         try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
-            // 2027-02-11 24:00 in Beijing is 2027-02-11 16:00 UTC; the upload start 2027-01-01 00:30 in Beijing is
-            // still 2026 in UTC: the year is Beijing's.
+            // An upload deadline of 2027-01-01 00:30 in Beijing is still 2026 in UTC (as stored): the year is Beijing's.
             s.execute("insert into district (code, name, upload_start, upload_deadline, supplement_deadline, results_publish_at)"
-                    + " values ('12', '天津考区', '2026-12-31 16:30:00', '2027-02-11 16:00:00', '2027-02-28 16:00:00', '2027-03-20 02:00:00')");
+                    + " values ('12', '天津考区', '2026-12-01 02:00:00', '2026-12-31 16:30:00', '2027-02-28 16:00:00', '2027-03-20 02:00:00')");
             s.execute("insert into exam_site (code, district_code, name) values ('1201', '12', '和平区考点')");
             s.execute("insert into material_type (district_code, code, name, name_en, description, min_count, max_count, sort_order)"
                     + " values ('12', 'ID_CARD', '身份证', 'ID card', '正反面', 1, 2, 10)");
@@ -52,7 +51,7 @@ abstract class SeasonMigrationContract {
         try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
             assertThat(rows(s, "select code, name from exam_season")).containsExactly("2027|2027年医师资格考试");
             assertThat(rows(s, "select season_code, district_code, upload_deadline from season_schedule"))
-                    .singleElement().satisfies(row -> assertThat(row).startsWith("2027|12|2027-02-11 16:00:00"));
+                    .singleElement().satisfies(row -> assertThat(row).startsWith("2027|12|2026-12-31 16:30:00"));
             assertThat(rows(s, "select season_code, code from material_type")).containsExactly("2027|ID_CARD");
             assertThat(rows(s, "select season_code, registration_no from candidate")).containsExactly("2027|120127000001");
             // The same number again in another season is a second candidate; twice in one season it is refused.

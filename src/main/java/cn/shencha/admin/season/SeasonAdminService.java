@@ -110,9 +110,19 @@ public class SeasonAdminService {
         return instant.atZone(ShanghaiTime.ZONE).plusYears(years).toInstant();
     }
 
+    /**
+     * The schedule years later. A season whose verdicts were published early ("publish now" sets the publication
+     * time to that moment) would give a publication before the supplement deadline: the new season publishes a
+     * week after its supplement deadline instead, to be set on 时间设置.
+     */
     static DistrictSchedule later(DistrictSchedule s, int years) {
-        return new DistrictSchedule(later(s.uploadStart(), years), later(s.uploadDeadline(), years),
-                later(s.supplementDeadline(), years), later(s.resultsPublishAt(), years));
+        Instant supplement = later(s.supplementDeadline(), years);
+        Instant publication = later(s.resultsPublishAt(), years);
+        if (!publication.isAfter(supplement)) {
+            publication = supplement.atZone(ShanghaiTime.ZONE).plusWeeks(1).toInstant();
+        }
+        return new DistrictSchedule(later(s.uploadStart(), years), later(s.uploadDeadline(), years), supplement,
+                publication);
     }
 
     /**

@@ -228,7 +228,7 @@ class AdminApiTests {
 
         mvc.perform(get(BASE + "/districts/31/verdicts.csv").param("encoding", "GBK").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("verdicts-31.csv")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("verdicts-" + TestData.SEASON + "-31.csv")))
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
         mvc.perform(get(BASE + "/districts/31/dashboard").with(admin()))
                 .andExpect(status().isOk())

@@ -137,6 +137,9 @@ abstract class SeasonContract {
                 .filter(s -> s.districtCode().equals(AdminTestData.DISTRICT)).findFirst().orElseThrow();
         assertThat(shifted.to().uploadDeadline()).isEqualTo(ShanghaiTime.endOfDay(LocalDate.of(2026 + years, 2, 11)));
         assertThat(shifted.to().uploadStart()).isEqualTo(ShanghaiTime.at(LocalDateTime.of(2026 + years, 1, 29, 10, 0)));
+        // Published early ("publish now"): the new season publishes a week after its supplement deadline.
+        assertThat(shifted.to().resultsPublishAt()).isEqualTo(ShanghaiTime.endOfDay(LocalDate.of(2026 + years, 3, 7)));
+        assertThat(shifted.to().problems()).isEmpty();
         assertThat(seasons.currentCode()).isEqualTo(first);
 
         ExamSeason next = seasonAdmin.openNext(null);
