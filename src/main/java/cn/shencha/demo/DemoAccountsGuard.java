@@ -43,8 +43,7 @@ class DemoAccountsGuard implements SmartInitializingSingleton {
             }
         }
         for (String registrationNo : DemoData.CANDIDATE_NUMBERS) {
-            candidates.findAll().stream()
-                    .filter(c -> c.getRegistrationNo().equals(registrationNo))
+            candidates.findAllByRegistrationNo(registrationNo).stream()
                     .filter(c -> c.isActivated() && passwordEncoder.matches(DemoData.PASSWORD, c.getPasswordHash()))
                     .findFirst()
                     .ifPresent(c -> found.add(registrationNo));

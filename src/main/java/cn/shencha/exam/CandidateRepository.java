@@ -12,6 +12,9 @@ public interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
     Optional<Candidate> findBySeasonCodeAndRegistrationNo(String seasonCode, String registrationNo);
 
+    /** The registrations with this number in every season. */
+    List<Candidate> findAllByRegistrationNo(String registrationNo);
+
     /** The same person's registrations in other seasons (matched by ID number), newest season first. */
     List<Candidate> findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(String idNumber, String seasonCode);
 

@@ -124,6 +124,23 @@ class AdminSeasonApiTests {
     }
 
     @Test
+    void theOpenApiDescriptionHasBothPathsAndTheSeasonOnlyWhereThePathNamesIt() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs").with(httpBasic(ADMIN, PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.List<String> seasonal = JsonPath.read(docs,
+                "$.paths['/api/v1/admin/seasons/{season}/districts/{code}/schedule'].get.parameters[*].name");
+        org.assertj.core.api.Assertions.assertThat(seasonal).containsExactlyInAnyOrder("season", "code");
+        java.util.List<Boolean> required = JsonPath.read(docs,
+                "$.paths['/api/v1/admin/seasons/{season}/districts/{code}/schedule'].get.parameters[*].required");
+        org.assertj.core.api.Assertions.assertThat(required).containsOnly(true);
+        java.util.List<String> current = JsonPath.read(docs,
+                "$.paths['/api/v1/admin/districts/{code}/schedule'].get.parameters[*].name");
+        org.assertj.core.api.Assertions.assertThat(current).containsExactly("code");
+        org.assertj.core.api.Assertions.assertThat(docs).contains("/api/v1/admin/seasons/next/preview",
+                "/api/v1/admin/seasons/{season}/candidates/import");
+    }
+
+    @Test
     void reviewersCannotOpenOrListSeasons() throws Exception {
         mvc.perform(get(BASE + "/seasons").with(httpBasic(REVIEWER, PASSWORD))).andExpect(status().isForbidden());
         mvc.perform(post(BASE + "/seasons").with(httpBasic(REVIEWER, PASSWORD))).andExpect(status().isForbidden());
