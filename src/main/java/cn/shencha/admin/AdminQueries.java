@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The admin feature's read queries over the candidates (the exam module's repository covers the rest). */
+/** The admin feature's read queries over the candidates of one season (the exam module's repository covers the rest). */
 @Component
 class AdminQueries {
 
@@ -29,11 +29,12 @@ class AdminQueries {
         this.em = em;
     }
 
-    List<CaseRef> casesWithProcess(String districtCode) {
+    List<CaseRef> casesWithProcess(String seasonCode, String districtCode) {
         return em.createQuery("""
                         select new cn.shencha.admin.AdminQueries$CaseRef(c.id, c.processInstanceId, c.uploadDeadlineOverride)
-                        from Candidate c where c.districtCode = :district and c.processInstanceId is not null
+                        from Candidate c where c.seasonCode = :season and c.districtCode = :district and c.processInstanceId is not null
                         order by c.id""", CaseRef.class)
+                .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .getResultList();
     }
@@ -42,21 +43,23 @@ class AdminQueries {
      * Candidates whose upload ended by the deadline timer (locked, never submitted) and whom no reviewer has
      * decided on yet: their site review has not really begun.
      */
-    List<Long> autoLockedUnreviewed(String districtCode) {
+    List<Long> autoLockedUnreviewed(String seasonCode, String districtCode) {
         return em.createQuery("""
                         select c.id from Candidate c
-                        where c.districtCode = :district and c.phase = :phase and c.submittedAt is null
+                        where c.seasonCode = :season and c.districtCode = :district and c.phase = :phase and c.submittedAt is null
                           and c.lockedAt is not null and c.processInstanceId is not null
                           and not exists (select d.id from ReviewDecision d where d.candidateId = c.id)
                         order by c.id""", Long.class)
+                .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .setParameter("phase", Phase.SITE_REVIEW)
                 .getResultList();
     }
 
-    long countUploading(String districtCode) {
-        return em.createQuery("select count(c) from Candidate c where c.districtCode = :district and c.phase = :phase",
+    long countUploading(String seasonCode, String districtCode) {
+        return em.createQuery("select count(c) from Candidate c where c.seasonCode = :season and c.districtCode = :district and c.phase = :phase",
                         Long.class)
+                .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .setParameter("phase", Phase.UPLOADING)
                 .getSingleResult();
@@ -68,11 +71,13 @@ class AdminQueries {
                 .getSingleResult() > 0;
     }
 
-    List<Candidate> byRegistrationNos(Collection<String> registrationNos) {
+    List<Candidate> byRegistrationNos(String seasonCode, Collection<String> registrationNos) {
         if (registrationNos.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select c from Candidate c where c.registrationNo in :nos", Candidate.class)
+        return em.createQuery("select c from Candidate c where c.seasonCode = :season and c.registrationNo in :nos",
+                        Candidate.class)
+                .setParameter("season", seasonCode)
                 .setParameter("nos", registrationNos)
                 .getResultList();
     }
@@ -86,16 +91,18 @@ class AdminQueries {
     }
 
     /** Registration number (prefix), name (part) or ID number (whole, X in either case). */
-    List<Candidate> search(String query, int limit) {
+    List<Candidate> search(String seasonCode, String query, int limit) {
         String q = query.strip();
         // '!' escapes LIKE wildcards: a backslash would need escaping differently in MySQL and H2.
         String like = q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return em.createQuery("""
                         select c from Candidate c
-                        where c.registrationNo like :prefix escape '!'
+                        where c.seasonCode = :season
+                          and (c.registrationNo like :prefix escape '!'
                            or c.name like :part escape '!'
-                           or c.idNumber = :idNumber
+                           or c.idNumber = :idNumber)
                         order by c.registrationNo""", Candidate.class)
+                .setParameter("season", seasonCode)
                 .setParameter("prefix", like + "%")
                 .setParameter("part", "%" + like + "%")
                 .setParameter("idNumber", q.toUpperCase())
@@ -103,21 +110,23 @@ class AdminQueries {
                 .getResultList();
     }
 
-    List<CaseRow> caseRows(String districtCode) {
+    List<CaseRow> caseRows(String seasonCode, String districtCode) {
         return em.createQuery("""
                         select new cn.shencha.admin.AdminQueries$CaseRow(c.id, c.siteCode, c.processInstanceId, c.phase,
                             case when c.submittedAt is null then false else true end,
                             (select count(i.id) from MaterialImage i where i.candidateId = c.id),
                             (select count(d.id) from ReviewDecision d where d.candidateId = c.id))
-                        from Candidate c where c.districtCode = :district""", CaseRow.class)
+                        from Candidate c where c.seasonCode = :season and c.districtCode = :district""", CaseRow.class)
+                .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .getResultList();
     }
 
-    List<Candidate> verdicts(String districtCode) {
+    List<Candidate> verdicts(String seasonCode, String districtCode) {
         return em.createQuery("""
-                        select c from Candidate c where c.districtCode = :district and c.verdict is not null
+                        select c from Candidate c where c.seasonCode = :season and c.districtCode = :district and c.verdict is not null
                         order by c.siteCode, c.registrationNo""", Candidate.class)
+                .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .getResultList();
     }

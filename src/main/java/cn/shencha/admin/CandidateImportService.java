@@ -1,5 +1,7 @@
 package cn.shencha.admin;
 
+import cn.shencha.exam.ExamSeason;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
@@ -82,10 +84,12 @@ public class CandidateImportService {
     private final Messages messages;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Seasons seasons;
 
     CandidateImportService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
                            AdminQueries queries, CandidateProcessStarter processStarter, RuntimeService runtimeService,
-                           Messages messages, PlatformTransactionManager transactionManager, Clock clock) {
+                           Messages messages, PlatformTransactionManager transactionManager, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
@@ -102,6 +106,22 @@ public class CandidateImportService {
      * @param dryRun   check and count only, change nothing
      */
     public ImportReport importCsv(byte[] content, String encoding, boolean dryRun, Progress progress) {
+        return importCsv(null, content, encoding, dryRun, progress);
+    }
+
+    /**
+     * Imports into one season: a registration number is looked up (and created) in that season only, so a person
+     * registered again next year gets a new candidate and a new case. A closed season takes no import.
+     *
+     * @param seasonCode the season, {@code null} for the current one
+     */
+    public ImportReport importCsv(String seasonCode, byte[] content, String encoding, boolean dryRun,
+                                  Progress progress) {
+        ExamSeason target = seasons.require(seasonCode);
+        if (target.isClosed()) {
+            throw ShenchaException.conflict("SEASON_CLOSED", target.getCode());
+        }
+        String season = target.getCode();
         Locale locale = Messages.currentLocale();
         CsvEncoding.Decoded decoded = CsvEncoding.of(encoding).decode(content);
         List<Row> rows = parse(decoded.text());
@@ -134,14 +154,14 @@ public class CandidateImportService {
             List<Row> chunk = valid.subList(from, Math.min(valid.size(), from + CHUNK));
             List<Outcome> outcomes = new ArrayList<>();
             try {
-                outcomes.add(applyInTransaction(chunk, dryRun, locale));
+                outcomes.add(applyInTransaction(season, chunk, dryRun, locale));
             } catch (RuntimeException chunkFailed) {
                 // Something no check foresaw (e.g. the same number imported at the same moment elsewhere):
                 // find the row, let the others through.
                 log.warn("Import chunk failed, retrying row by row: {}", chunkFailed.toString());
                 for (Row row : chunk) {
                     try {
-                        outcomes.add(applyInTransaction(List.of(row), dryRun, locale));
+                        outcomes.add(applyInTransaction(season, List.of(row), dryRun, locale));
                     } catch (RuntimeException rowFailed) {
                         log.warn("Import of line {} failed", row.line(), rowFailed);
                         errors.add(error(row, "ROW_FAILED", locale));
@@ -246,9 +266,9 @@ public class CandidateImportService {
         return lines.stream().filter(l -> l != line).map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private Outcome applyInTransaction(List<Row> rows, boolean dryRun, Locale locale) {
+    private Outcome applyInTransaction(String season, List<Row> rows, boolean dryRun, Locale locale) {
         return tx.execute(status -> {
-            Outcome outcome = apply(rows, dryRun, locale);
+            Outcome outcome = apply(season, rows, dryRun, locale);
             if (dryRun) {
                 status.setRollbackOnly();
             }
@@ -256,8 +276,8 @@ public class CandidateImportService {
         });
     }
 
-    private Outcome apply(List<Row> rows, boolean dryRun, Locale locale) {
-        Map<String, Candidate> existing = queries.byRegistrationNos(rows.stream().map(Row::registrationNo).toList())
+    private Outcome apply(String season, List<Row> rows, boolean dryRun, Locale locale) {
+        Map<String, Candidate> existing = queries.byRegistrationNos(season, rows.stream().map(Row::registrationNo).toList())
                 .stream().collect(Collectors.toMap(Candidate::getRegistrationNo, Function.identity()));
         int created = 0;
         int updated = 0;
@@ -268,7 +288,7 @@ public class CandidateImportService {
             Candidate candidate = existing.get(row.registrationNo());
             if (candidate == null) {
                 if (!dryRun) {
-                    candidate = candidates.save(new Candidate(row.registrationNo(), row.name(), row.idNumber(),
+                    candidate = candidates.save(new Candidate(season, row.registrationNo(), row.name(), row.idNumber(),
                             emptyToNull(row.phone()), row.examCategory(), row.districtCode(), row.siteCode(),
                             clock.instant()));
                     processStarter.start(candidate);

@@ -1,5 +1,6 @@
 package cn.shencha.admin;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
@@ -83,12 +84,14 @@ public class CandidateSearchService {
     private final HistoryService historyService;
     private final TaskService taskService;
     private final Messages messages;
+    private final Seasons seasons;
 
     CandidateSearchService(AdminQueries queries, CandidateRepository candidates, DistrictRepository districts,
                            ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
                            MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
                            ScheduleChangeRepository changes, HistoryService historyService, TaskService taskService,
-                           Messages messages) {
+                           Messages messages, Seasons seasons) {
+        this.seasons = seasons;
         this.queries = queries;
         this.candidates = candidates;
         this.districts = districts;
@@ -107,7 +110,7 @@ public class CandidateSearchService {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        return queries.search(query, MAX_RESULTS).stream()
+        return queries.search(seasons.currentCode(), query, MAX_RESULTS).stream()
                 .map(c -> new CandidateSummary(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(),
                         c.getDistrictCode(), c.getSiteCode(), c.getPhase()))
                 .toList();
@@ -119,11 +122,12 @@ public class CandidateSearchService {
 
     /** @param locale the language of the material names */
     public CandidateDetail detail(String registrationNo, Locale locale) {
-        Candidate c = candidates.findByRegistrationNo(registrationNo == null ? "" : registrationNo.strip())
+        Candidate c = candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(),
+                        registrationNo == null ? "" : registrationNo.strip())
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         District district = districts.findById(c.getDistrictCode()).orElseThrow();
         String siteName = sites.findById(c.getSiteCode()).map(ExamSite::getName).orElse(c.getSiteCode());
-        Map<Long, MaterialType> typeById = types.findByDistrictCodeOrderBySortOrder(c.getDistrictCode()).stream()
+        Map<Long, MaterialType> typeById = types.catalogOf(c).stream()
                 .collect(Collectors.toMap(MaterialType::getId, Function.identity()));
         List<ReviewDecision> decided = decisions.findByCandidateIdOrderByDecidedAtDesc(c.getId());
         boolean claimed = c.getProcessInstanceId() != null && taskService.createTaskQuery()
@@ -135,7 +139,7 @@ public class CandidateSearchService {
         return new CandidateDetail(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(), c.getPhone(),
                 c.getExamCategory(), c.getDistrictCode(), district.getName(), c.getSiteCode(), siteName,
                 c.isActivated(), c.getPhase(), status, c.getSubmittedAt(), c.getLockedAt(),
-                c.effectiveUploadDeadline(district), c.getUploadDeadlineOverride(),
+                c.effectiveUploadDeadline(seasons.schedule(c)), c.getUploadDeadlineOverride(),
                 c.getVerdict() == null ? null : c.getVerdict().name(), c.getVerdictReason(), c.getVerdictDecidedAt(),
                 c.getVerdictPublishedAt(), c.getProcessInstanceId(),
                 materials(c, typeById, all, locale), decisionLines(decided, typeById, locale), history(c, locale),

@@ -49,9 +49,12 @@ class CaseCounter {
         return overdueAfter;
     }
 
-    /** Per exam site code, in code order. */
-    Map<String, Counts> bySite(String districtCode) {
-        List<AdminQueries.CaseRow> rows = queries.caseRows(districtCode);
+    /**
+     * Per exam site code, in code order, of one season's cases. The task queries cover the district's tasks of
+     * every season; only the rows of this season's cases are looked up in them.
+     */
+    Map<String, Counts> bySite(String seasonCode, String districtCode) {
+        List<AdminQueries.CaseRow> rows = queries.caseRows(seasonCode, districtCode);
         Set<String> claimedSiteReviews = taskService.createTaskQuery()
                 .taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW)
                 .processVariableValueEquals(MaterialReviewProcess.VAR_DISTRICT_CODE, districtCode)

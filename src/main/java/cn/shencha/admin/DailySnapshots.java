@@ -1,6 +1,7 @@
 package cn.shencha.admin;
 
 import cn.shencha.base.cluster.ClusterTasks;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
@@ -33,9 +34,11 @@ class DailySnapshots {
     private final Clock clock;
     private final ClusterTasks clusterTasks;
     private final TransactionTemplate tx;
+    private final Seasons seasons;
 
     DailySnapshots(DistrictRepository districts, CaseCounter counter, DailyCountRepository dailyCounts, Clock clock,
-                   ClusterTasks clusterTasks, PlatformTransactionManager transactionManager) {
+                   ClusterTasks clusterTasks, PlatformTransactionManager transactionManager, Seasons seasons) {
+        this.seasons = seasons;
         this.districts = districts;
         this.counter = counter;
         this.dailyCounts = dailyCounts;
@@ -64,7 +67,8 @@ class DailySnapshots {
         Map<String, DailyCount> existing = new HashMap<>();
         dailyCounts.findBySnapshotDateAndDistrictCode(date, districtCode)
                 .forEach(row -> existing.put(row.getSiteCode() + "/" + row.getStatus(), row));
-        counter.bySite(districtCode).forEach((site, counts) -> {
+        // The current season's cases: a day belongs to the season that is running then.
+        counter.bySite(seasons.currentCode(), districtCode).forEach((site, counts) -> {
             for (CaseStatus status : CaseStatus.values()) {
                 int n = counts.of(status);
                 DailyCount row = existing.remove(site + "/" + status);

@@ -1,5 +1,6 @@
 package cn.shencha.admin;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
@@ -42,7 +43,7 @@ public class DashboardService {
         }
     }
 
-    public record Dashboard(String districtCode, String districtName, SiteLine district, List<SiteLine> sites,
+    public record Dashboard(String seasonCode, String districtCode, String districtName, SiteLine district, List<SiteLine> sites,
                             List<DayLine> days, Duration overdueAfter) {
     }
 
@@ -51,9 +52,11 @@ public class DashboardService {
     private final CaseCounter counter;
     private final DailyCountRepository dailyCounts;
     private final Clock clock;
+    private final Seasons seasons;
 
     DashboardService(DistrictRepository districts, ExamSiteRepository sites, CaseCounter counter,
-                     DailyCountRepository dailyCounts, Clock clock) {
+                     DailyCountRepository dailyCounts, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.districts = districts;
         this.sites = sites;
         this.counter = counter;
@@ -63,9 +66,16 @@ public class DashboardService {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(String districtCode) {
+        return dashboard(null, districtCode);
+    }
+
+    /** @param seasonCode the season, {@code null} for the current one */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(String seasonCode, String districtCode) {
+        String season = seasons.require(seasonCode).getCode();
         District district = districts.findById(districtCode)
                 .orElseThrow(() -> ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode));
-        Map<String, CaseCounter.Counts> bySite = counter.bySite(districtCode);
+        Map<String, CaseCounter.Counts> bySite = counter.bySite(season, districtCode);
         List<SiteLine> siteLines = new ArrayList<>();
         for (ExamSite site : sites.findByDistrictCodeOrderByCode(districtCode)) {
             siteLines.add(line(site.getCode(), site.getName(),
@@ -73,7 +83,7 @@ public class DashboardService {
         }
         CaseCounter.Counts total = CaseCounter.sum(bySite.values());
         SiteLine districtLine = line(districtCode, district.getName(), total);
-        return new Dashboard(districtCode, district.getName(), districtLine, siteLines,
+        return new Dashboard(season, districtCode, district.getName(), districtLine, siteLines,
                 days(districtCode, total), counter.overdueAfter());
     }
 

@@ -1,6 +1,6 @@
 package cn.shencha.admin;
 
-import cn.shencha.exam.District;
+import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.review.DeadlineTimers;
 import cn.shencha.review.Deadlines;
 import java.util.Date;
@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives every deadline timer that waits in a district's cases the due date its BPMN expression would compute
+ * Gives every deadline timer that waits in a district's cases of one season the due date its BPMN expression would compute
  * now (by the same rule as the {@code deadlines} bean), chunk by chunk so that a progress bar can follow thousands
  * of cases. Runs in the caller's transaction: the schedule and all timers change together or not at all.
  */
@@ -31,8 +31,8 @@ class DistrictTimers {
 
     /** @return how many timer jobs got a new due date */
     @Transactional(propagation = Propagation.MANDATORY)
-    int moveAll(District district, Progress progress) {
-        List<AdminQueries.CaseRef> cases = queries.casesWithProcess(district.getCode());
+    int moveAll(SeasonSchedule schedule, Progress progress) {
+        List<AdminQueries.CaseRef> cases = queries.casesWithProcess(schedule.getSeasonCode(), schedule.getDistrictCode());
         int total = cases.size();
         int moved = 0;
         progress.update(0, total);
@@ -43,14 +43,14 @@ class DistrictTimers {
             // From the projection, not from entities: 20,000 managed candidates would make every query of the
             // transaction dirty-check them all.
             moved += deadlineTimers.move(caseByInstance.keySet(), (timer, processInstanceId) -> Date.from(
-                    Deadlines.dueDate(timer, caseByInstance.get(processInstanceId).uploadDeadlineOverride(), district)));
+                    Deadlines.dueDate(timer, caseByInstance.get(processInstanceId).uploadDeadlineOverride(), schedule)));
             progress.update(from + chunk.size(), total);
         }
         return moved;
     }
 
-    /** How many cases of this district have a process (the progress bar's 100 %). */
-    int caseCount(String districtCode) {
-        return queries.casesWithProcess(districtCode).size();
+    /** How many cases of this district in the season have a process (the progress bar's 100 %). */
+    int caseCount(String seasonCode, String districtCode) {
+        return queries.casesWithProcess(seasonCode, districtCode).size();
     }
 }

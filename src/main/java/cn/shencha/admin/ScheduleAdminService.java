@@ -9,6 +9,9 @@ import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.DistrictSchedule;
 import cn.shencha.exam.Phase;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.SeasonScheduleRepository;
+import cn.shencha.exam.Seasons;
 import cn.shencha.review.DeadlineService;
 import cn.shencha.review.PublicationService;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The administrators' deadlines: a district's schedule (applied at once to every running case of the district),
+ * The administrators' deadlines: a district's schedule in a season (applied at once to every running case of the
+ * district in that season; the current season unless a season is named),
  * a candidate's personal extension, "publish now", and the record of every such change.
  *
  * <p>Reopening: a change that moves a closed upload window (deadline passed) back into the future needs an
@@ -58,11 +62,16 @@ public class ScheduleAdminService {
     private final UploadReopener reopener;
     private final DeadlineService deadlineService;
     private final PublicationService publicationService;
+    private final Seasons seasons;
+    private final SeasonScheduleRepository schedules;
     private final Clock clock;
 
     ScheduleAdminService(DistrictRepository districts, CandidateRepository candidates, ScheduleChangeRepository changes,
                          AdminQueries queries, DistrictTimers timers, UploadReopener reopener,
-                         DeadlineService deadlineService, PublicationService publicationService, Clock clock) {
+                         DeadlineService deadlineService, PublicationService publicationService, Seasons seasons,
+                         SeasonScheduleRepository schedules, Clock clock) {
+        this.seasons = seasons;
+        this.schedules = schedules;
         this.districts = districts;
         this.candidates = candidates;
         this.changes = changes;
@@ -85,61 +94,90 @@ public class ScheduleAdminService {
                 .orElseThrow(() -> ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode));
     }
 
-    /** Checks a proposed schedule without changing anything. */
+    /** The district's schedule in a season ({@code null}: the current one). */
+    @Transactional(readOnly = true)
+    public SeasonSchedule schedule(String seasonCode, String districtCode) {
+        district(districtCode);
+        return seasons.schedule(seasons.require(seasonCode).getCode(), districtCode);
+    }
+
+    @Transactional(readOnly = true)
+    public SeasonSchedule schedule(String districtCode) {
+        return schedule(null, districtCode);
+    }
+
     @Transactional(readOnly = true)
     public ScheduleCheck check(String districtCode, DistrictSchedule proposed) {
-        District district = district(districtCode);
+        return check(null, districtCode, proposed);
+    }
+
+    /** Checks a proposed schedule without changing anything. */
+    @Transactional(readOnly = true)
+    public ScheduleCheck check(String seasonCode, String districtCode, DistrictSchedule proposed) {
+        SeasonSchedule current = schedule(seasonCode, districtCode);
+        String season = current.getSeasonCode();
         List<String> problems = proposed.problems();
         if (!problems.isEmpty()) {
             return new ScheduleCheck(problems, false, 0, false, 0, 0);
         }
         Instant now = clock.instant();
-        DistrictSchedule before = district.schedule();
+        DistrictSchedule before = current.schedule();
         boolean reopens = reopens(before, proposed, now);
         boolean closes = before.uploadDeadline().isAfter(now) && !proposed.uploadDeadline().isAfter(now);
-        long uploading = queries.countUploading(districtCode);
-        long toReopen = reopens ? uploading + queries.autoLockedUnreviewed(districtCode).size() : 0;
+        long uploading = queries.countUploading(season, districtCode);
+        long toReopen = reopens ? uploading + queries.autoLockedUnreviewed(season, districtCode).size() : 0;
         return new ScheduleCheck(problems, reopens, toReopen, closes, closes ? uploading : 0,
-                timers.caseCount(districtCode));
+                timers.caseCount(season, districtCode));
     }
 
-    /**
-     * Saves the district's schedule and moves every waiting deadline timer of its cases, in one transaction.
-     *
-     * @param confirmReopen the administrator confirmed that a closed upload window opens again
-     */
     @Transactional
     public ScheduleChangeResult changeSchedule(String districtCode, DistrictSchedule schedule, boolean confirmReopen,
                                                Progress progress) {
+        return changeSchedule(null, districtCode, schedule, confirmReopen, progress);
+    }
+
+    /**
+     * Saves the district's schedule in the season and moves every waiting deadline timer of that season's cases,
+     * in one transaction; the cases of other seasons keep their own dates.
+     *
+     * @param seasonCode    the season, {@code null} for the current one
+     * @param confirmReopen the administrator confirmed that a closed upload window opens again
+     */
+    @Transactional
+    public ScheduleChangeResult changeSchedule(String seasonCode, String districtCode, DistrictSchedule schedule,
+                                               boolean confirmReopen, Progress progress) {
         String actor = CurrentUser.require().username();
-        District district = queries.lock(District.class, districtCode)
-                .orElseThrow(() -> ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode));
+        String season = seasons.require(seasonCode).getCode();
+        district(districtCode);
+        SeasonSchedule current = schedules.findForUpdate(season, districtCode)
+                .orElseThrow(() -> ShenchaException.notFound("SCHEDULE_NOT_FOUND", districtCode, season));
         List<String> problems = schedule.problems();
         if (!problems.isEmpty()) {
             throw new ShenchaException("SCHEDULE_INVALID", HttpStatus.BAD_REQUEST, problems);
         }
         Instant now = clock.instant();
-        DistrictSchedule before = district.schedule();
+        DistrictSchedule before = current.schedule();
         if (!before.resultsPublishAt().isAfter(now) && !before.resultsPublishAt().equals(schedule.resultsPublishAt())) {
             throw ShenchaException.conflict("RESULTS_ALREADY_PUBLISHED");
         }
         boolean reopens = reopens(before, schedule, now);
         if (reopens && !confirmReopen) {
-            long affected = queries.countUploading(districtCode) + queries.autoLockedUnreviewed(districtCode).size();
+            long affected = queries.countUploading(season, districtCode)
+                    + queries.autoLockedUnreviewed(season, districtCode).size();
             throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", affected);
         }
-        district.applySchedule(schedule);
-        int moved = timers.moveAll(district, progress);
-        int reopened = reopens ? reopener.reopenDistrict(district, now) : 0;
+        current.applySchedule(schedule);
+        int moved = timers.moveAll(current, progress);
+        int reopened = reopens ? reopener.reopenDistrict(current, now) : 0;
         if (!before.equals(schedule) || moved > 0 || reopened > 0) {
-            changes.save(ScheduleChange.schedule(districtCode, actor, now, before, schedule, moved, reopened));
+            changes.save(ScheduleChange.schedule(season, districtCode, actor, now, before, schedule, moved, reopened));
         }
         return new ScheduleChangeResult(before, schedule, moved, reopened);
     }
 
     /**
-     * A later upload deadline for one candidate (illness, a system fault), with the reason; only that
-     * candidate's timer moves. An auto-locked candidate nobody has reviewed yet goes back to upload.
+     * A later upload deadline for one candidate of the current season (illness, a system fault), with the reason;
+     * only that candidate's timer moves. An auto-locked candidate nobody has reviewed yet goes back to upload.
      */
     @Transactional
     public ExtensionResult extendUploadDeadline(String registrationNo, Instant newDeadline, String reason,
@@ -155,52 +193,66 @@ public class ScheduleAdminService {
         if (newDeadline == null) {
             throw ShenchaException.badRequest("EXTENSION_DEADLINE_REQUIRED");
         }
-        Candidate candidate = candidates.findByRegistrationNo(registrationNo == null ? "" : registrationNo.strip())
+        Candidate candidate = candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(),
+                        registrationNo == null ? "" : registrationNo.strip())
                 .flatMap(c -> queries.lockCandidate(c.getId()))
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        SeasonSchedule schedule = seasons.schedule(candidate);
         Instant now = clock.instant();
         if (!newDeadline.isAfter(now)) {
             throw ShenchaException.badRequest("EXTENSION_IN_PAST");
         }
-        if (!newDeadline.isAfter(district.getUploadDeadline())) {
+        if (!newDeadline.isAfter(schedule.getUploadDeadline())) {
             throw ShenchaException.badRequest("EXTENSION_NOT_LATER");
         }
-        if (!newDeadline.isBefore(district.getSupplementDeadline())) {
+        if (!newDeadline.isBefore(schedule.getSupplementDeadline())) {
             throw ShenchaException.badRequest("EXTENSION_AFTER_SUPPLEMENT");
         }
         boolean autoLocked = reopener.isReopenable(candidate);
         if (candidate.getPhase() != Phase.UPLOADING && !autoLocked) {
             throw ShenchaException.conflict("EXTENSION_NOT_APPLICABLE");
         }
-        Instant before = candidate.effectiveUploadDeadline(district);
+        Instant before = candidate.effectiveUploadDeadline(schedule);
         if (!before.isAfter(now) && !confirmReopen) {
             throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", 1);
         }
-        int moved = deadlineService.extendUploadDeadline(candidate.getRegistrationNo(), newDeadline);
+        int moved = deadlineService.extendUploadDeadline(candidate, newDeadline);
         boolean reopened = autoLocked && reopener.reopen(candidate);
-        changes.save(ScheduleChange.extension(district.getCode(), candidate.getId(), candidate.getRegistrationNo(),
-                actor, now, before, newDeadline, why, moved, reopened ? 1 : 0));
+        changes.save(ScheduleChange.extension(candidate.getSeasonCode(), candidate.getDistrictCode(), candidate.getId(),
+                candidate.getRegistrationNo(), actor, now, before, newDeadline, why, moved, reopened ? 1 : 0));
         return new ExtensionResult(before, newDeadline, moved, reopened);
     }
 
-    /** Publishes every decided verdict of the district now; later verdicts are published when decided. */
     @Transactional
     public PublicationResult publishNow(String districtCode) {
+        return publishNow(null, districtCode);
+    }
+
+    /** Publishes every decided verdict of the district in the season now; later verdicts are published when decided. */
+    @Transactional
+    public PublicationResult publishNow(String seasonCode, String districtCode) {
         String actor = CurrentUser.require().username();
-        District district = queries.lock(District.class, districtCode)
-                .orElseThrow(() -> ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode));
-        DistrictSchedule before = district.schedule();
-        int published = publicationService.publishNow(districtCode);
-        DistrictSchedule after = district.schedule();
-        changes.save(ScheduleChange.publication(districtCode, actor, clock.instant(), before, after, published));
+        String season = seasons.require(seasonCode).getCode();
+        district(districtCode);
+        SeasonSchedule schedule = schedules.findForUpdate(season, districtCode)
+                .orElseThrow(() -> ShenchaException.notFound("SCHEDULE_NOT_FOUND", districtCode, season));
+        DistrictSchedule before = schedule.schedule();
+        int published = publicationService.publishNow(schedule);
+        DistrictSchedule after = schedule.schedule();
+        changes.save(ScheduleChange.publication(season, districtCode, actor, clock.instant(), before, after, published));
         return new PublicationResult(published, after.resultsPublishAt());
     }
 
     @Transactional(readOnly = true)
     public List<ScheduleChange> changes(String districtCode) {
+        return changes(null, districtCode);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ScheduleChange> changes(String seasonCode, String districtCode) {
         district(districtCode);
-        return changes.findByDistrictCodeOrderByChangedAtDescIdDesc(districtCode);
+        return changes.findBySeasonCodeAndDistrictCodeOrderByChangedAtDescIdDesc(seasons.require(seasonCode).getCode(),
+                districtCode);
     }
 
     private static boolean reopens(DistrictSchedule before, DistrictSchedule after, Instant now) {

@@ -29,6 +29,9 @@ public class ScheduleChange {
     @Column(nullable = false)
     private Kind kind;
 
+    @Column(name = "season_code")
+    private String seasonCode;
+
     @Column(name = "district_code", nullable = false)
     private String districtCode;
 
@@ -82,16 +85,17 @@ public class ScheduleChange {
     protected ScheduleChange() {
     }
 
-    private ScheduleChange(Kind kind, String districtCode, String changedBy, Instant changedAt) {
+    private ScheduleChange(Kind kind, String seasonCode, String districtCode, String changedBy, Instant changedAt) {
         this.kind = kind;
+        this.seasonCode = seasonCode;
         this.districtCode = districtCode;
         this.changedBy = changedBy;
         this.changedAt = changedAt;
     }
 
-    static ScheduleChange schedule(String districtCode, String changedBy, Instant changedAt,
+    static ScheduleChange schedule(String seasonCode, String districtCode, String changedBy, Instant changedAt,
                                    DistrictSchedule before, DistrictSchedule after, int timersMoved, int casesReopened) {
-        ScheduleChange change = new ScheduleChange(Kind.SCHEDULE, districtCode, changedBy, changedAt);
+        ScheduleChange change = new ScheduleChange(Kind.SCHEDULE, seasonCode, districtCode, changedBy, changedAt);
         change.setBefore(before);
         change.setAfter(after);
         change.timersMoved = timersMoved;
@@ -99,10 +103,10 @@ public class ScheduleChange {
         return change;
     }
 
-    static ScheduleChange extension(String districtCode, Long candidateId, String registrationNo, String changedBy,
+    static ScheduleChange extension(String seasonCode, String districtCode, Long candidateId, String registrationNo, String changedBy,
                                     Instant changedAt, Instant oldDeadline, Instant newDeadline, String reason,
                                     int timersMoved, int casesReopened) {
-        ScheduleChange change = new ScheduleChange(Kind.EXTENSION, districtCode, changedBy, changedAt);
+        ScheduleChange change = new ScheduleChange(Kind.EXTENSION, seasonCode, districtCode, changedBy, changedAt);
         change.candidateId = candidateId;
         change.registrationNo = registrationNo;
         change.oldUploadDeadline = oldDeadline;
@@ -113,9 +117,9 @@ public class ScheduleChange {
         return change;
     }
 
-    static ScheduleChange publication(String districtCode, String changedBy, Instant changedAt,
+    static ScheduleChange publication(String seasonCode, String districtCode, String changedBy, Instant changedAt,
                                       DistrictSchedule before, DistrictSchedule after, int verdictsPublished) {
-        ScheduleChange change = new ScheduleChange(Kind.PUBLICATION, districtCode, changedBy, changedAt);
+        ScheduleChange change = new ScheduleChange(Kind.PUBLICATION, seasonCode, districtCode, changedBy, changedAt);
         change.setBefore(before);
         change.setAfter(after);
         change.verdictsPublished = verdictsPublished;
@@ -142,6 +146,10 @@ public class ScheduleChange {
 
     public Kind getKind() {
         return kind;
+    }
+
+    public String getSeasonCode() {
+        return seasonCode;
     }
 
     public String getDistrictCode() {

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ScheduleChangeRepository extends JpaRepository<ScheduleChange, Long> {
 
-    List<ScheduleChange> findByDistrictCodeOrderByChangedAtDescIdDesc(String districtCode);
+    List<ScheduleChange> findBySeasonCodeAndDistrictCodeOrderByChangedAtDescIdDesc(String seasonCode, String districtCode);
 
     List<ScheduleChange> findByCandidateIdOrderByChangedAtDescIdDesc(Long candidateId);
 }

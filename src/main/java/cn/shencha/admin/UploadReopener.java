@@ -1,5 +1,6 @@
 package cn.shencha.admin;
 
+import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.District;
 import cn.shencha.exam.Phase;
@@ -29,11 +30,11 @@ class UploadReopener {
 
     /** @return how many auto-locked cases of the district went back to upload */
     @Transactional(propagation = Propagation.MANDATORY)
-    int reopenDistrict(District district, Instant now) {
+    int reopenDistrict(SeasonSchedule schedule, Instant now) {
         int reopened = 0;
-        for (Long candidateId : queries.autoLockedUnreviewed(district.getCode())) {
+        for (Long candidateId : queries.autoLockedUnreviewed(schedule.getSeasonCode(), schedule.getDistrictCode())) {
             Candidate candidate = queries.lockCandidate(candidateId).orElseThrow();
-            if (candidate.effectiveUploadDeadline(district).isAfter(now) && reopen(candidate)) {
+            if (candidate.effectiveUploadDeadline(schedule).isAfter(now) && reopen(candidate)) {
                 reopened++;
             }
         }

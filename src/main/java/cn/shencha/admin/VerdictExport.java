@@ -1,5 +1,6 @@
 package cn.shencha.admin;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
@@ -38,8 +39,10 @@ public class VerdictExport {
     private final AdminQueries queries;
     private final DistrictRepository districts;
     private final Messages messages;
+    private final Seasons seasons;
 
-    VerdictExport(AdminQueries queries, DistrictRepository districts, Messages messages) {
+    VerdictExport(AdminQueries queries, DistrictRepository districts, Messages messages, Seasons seasons) {
+        this.seasons = seasons;
         this.queries = queries;
         this.districts = districts;
         this.messages = messages;
@@ -51,19 +54,32 @@ public class VerdictExport {
 
     @Transactional(readOnly = true)
     public Summary summary(String districtCode) {
-        List<Candidate> decided = queries.verdicts(districtCode);
+        return summary(null, districtCode);
+    }
+
+    /** @param seasonCode the season, {@code null} for the current one */
+    @Transactional(readOnly = true)
+    public Summary summary(String seasonCode, String districtCode) {
+        List<Candidate> decided = queries.verdicts(seasons.require(seasonCode).getCode(), districtCode);
         int approved = (int) decided.stream().filter(c -> c.getVerdict() == Verdict.APPROVED).count();
         int published = (int) decided.stream().filter(c -> c.getVerdictPublishedAt() != null).count();
         return new Summary(approved, decided.size() - approved, published);
     }
 
-    public static String fileName(String districtCode) {
-        return "verdicts-" + districtCode + ".csv";
+    public static String fileName(String seasonCode, String districtCode) {
+        return "verdicts-" + seasonCode + "-" + districtCode + ".csv";
     }
 
     /** @return how many verdicts were written */
     @Transactional(readOnly = true)
     public int write(String districtCode, String encoding, OutputStream out) throws IOException {
+        return write(null, districtCode, encoding, out);
+    }
+
+    /** @param seasonCode the season, {@code null} for the current one */
+    @Transactional(readOnly = true)
+    public int write(String seasonCode, String districtCode, String encoding, OutputStream out) throws IOException {
+        String season = seasons.require(seasonCode).getCode();
         if (!districts.existsById(districtCode)) {
             throw ShenchaException.notFound("DISTRICT_NOT_FOUND", districtCode);
         }
@@ -75,7 +91,7 @@ public class VerdictExport {
         int n = 0;
         Writer writer = new OutputStreamWriter(out, charset);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-        for (Candidate c : queries.verdicts(districtCode)) {
+        for (Candidate c : queries.verdicts(season, districtCode)) {
             printer.printRecord(Stream.of(c.getRegistrationNo(), c.getName(), c.getIdNumber(), c.getExamCategory(),
                     c.getDistrictCode(), c.getSiteCode(), c.getVerdict().name(),
                     messages.get(Messages.DEFAULT_LOCALE, "admin.verdict." + c.getVerdict().name()),

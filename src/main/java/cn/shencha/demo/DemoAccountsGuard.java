@@ -43,8 +43,9 @@ class DemoAccountsGuard implements SmartInitializingSingleton {
             }
         }
         for (String registrationNo : DemoData.CANDIDATE_NUMBERS) {
-            candidates.findByRegistrationNo(registrationNo)
+            candidates.findAllByRegistrationNo(registrationNo).stream()
                     .filter(c -> c.isActivated() && passwordEncoder.matches(DemoData.PASSWORD, c.getPasswordHash()))
+                    .findFirst()
                     .ifPresent(c -> found.add(registrationNo));
         }
         if (!found.isEmpty()) {

@@ -1,5 +1,8 @@
 package cn.shencha.demo;
 
+import cn.shencha.exam.SeasonScheduleRepository;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
@@ -92,11 +95,15 @@ class DemoData {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final PasswordEncoder passwordEncoder;
+    private final Seasons seasons;
+    private final SeasonScheduleRepository schedules;
 
     DemoData(Environment environment, DataSource dataSource, PasswordEncoder passwordEncoder,
              DistrictRepository districts, ExamSiteRepository sites, CandidateRepository candidates,
              StandardCatalog catalog, CandidateProcessStarter processStarter, ReviewerGroups reviewerGroups, IdentityService identityService,
-             TransactionTemplate tx, Clock clock) {
+             TransactionTemplate tx, Clock clock, Seasons seasons, SeasonScheduleRepository schedules) {
+        this.schedules = schedules;
+        this.seasons = seasons;
         if (environment.acceptsProfiles(Profiles.of("mysql"))) {
             throw new IllegalStateException("The demo profile must never run against MySQL: start with only one of them.");
         }
@@ -143,8 +150,8 @@ class DemoData {
     void load() {
         if (districts.count() == 0) {
             tx.executeWithoutResult(status -> createDistricts());
-            catalog.seed("12");
-            catalog.seed("13");
+            catalog.seed(seasons.currentCode(), "12");
+            catalog.seed(seasons.currentCode(), "13");
             tx.executeWithoutResult(status -> createCandidates());
         }
         reviewerGroups.ensureAdminGroup();
@@ -166,8 +173,10 @@ class DemoData {
         Instant today = clock.instant().truncatedTo(ChronoUnit.HOURS);
         DistrictSchedule schedule = new DistrictSchedule(today.minus(Duration.ofDays(1)), today.plus(Duration.ofDays(21)),
                 today.plus(Duration.ofDays(35)), today.plus(Duration.ofDays(49)));
-        districts.save(new District("12", "天津考区", schedule));
-        districts.save(new District("13", "河北考区", schedule));
+        districts.save(new District("12", "天津考区"));
+        districts.save(new District("13", "河北考区"));
+        schedules.save(new SeasonSchedule(seasons.currentCode(), "12", schedule));
+        schedules.save(new SeasonSchedule(seasons.currentCode(), "13", schedule));
         sites.save(new ExamSite("1201", "12", "天津市和平区考点"));
         sites.save(new ExamSite("1202", "12", "天津市南开区考点"));
         sites.save(new ExamSite("1301", "13", "石家庄市考点"));
@@ -177,7 +186,7 @@ class DemoData {
     private void createCandidates() {
         for (DemoCandidate d : CANDIDATES) {
             String idNumber = IdNumbers.withCheckCharacter(d.idFirst17());
-            Candidate candidate = new Candidate(d.registrationNo(), d.name(), idNumber, d.phone(),
+            Candidate candidate = new Candidate(seasons.currentCode(), d.registrationNo(), d.name(), idNumber, d.phone(),
                     d.category(), d.siteCode().substring(0, 2), d.siteCode(), clock.instant());
             if (d.activated()) {
                 // The published demo password, which the password rule of activation refuses.

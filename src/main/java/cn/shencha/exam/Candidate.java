@@ -20,7 +20,11 @@ public class Candidate {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "registration_no", nullable = false, unique = true)
+    /** The exam season of this registration: a person registered in two years has two candidates. */
+    @Column(name = "season_code", nullable = false, updatable = false)
+    private String seasonCode;
+
+    @Column(name = "registration_no", nullable = false)
     private String registrationNo;
 
     @Column(nullable = false)
@@ -83,8 +87,9 @@ public class Candidate {
     protected Candidate() {
     }
 
-    public Candidate(String registrationNo, String name, String idNumber, String phone, String examCategory,
+    public Candidate(String seasonCode, String registrationNo, String name, String idNumber, String phone, String examCategory,
                      String districtCode, String siteCode, Instant createdAt) {
+        this.seasonCode = seasonCode;
         this.registrationNo = registrationNo;
         this.name = name;
         this.idNumber = idNumber;
@@ -105,8 +110,8 @@ public class Candidate {
     }
 
     /** The upload deadline that applies to this candidate: a personal extension can only move it later. */
-    public Instant effectiveUploadDeadline(District district) {
-        return effectiveUploadDeadline(uploadDeadlineOverride, district.getUploadDeadline());
+    public Instant effectiveUploadDeadline(SeasonSchedule schedule) {
+        return effectiveUploadDeadline(uploadDeadlineOverride, schedule.getUploadDeadline());
     }
 
     /** A personal extension counts only while it is later than the district's deadline. */
@@ -149,6 +154,10 @@ public class Candidate {
 
     public Long getId() {
         return id;
+    }
+
+    public String getSeasonCode() {
+        return seasonCode;
     }
 
     public String getRegistrationNo() {

@@ -1,5 +1,6 @@
 package cn.shencha.exam;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.security.ClientAddress;
 import cn.shencha.base.security.LoginThrottle;
 import cn.shencha.base.security.PasswordRule;
@@ -25,9 +26,11 @@ public class CandidateAccountService {
     private final PasswordRule passwordRule;
     /** Checked when there is no hash to check (unknown or not activated number): the answer takes as long. */
     private final String dummyHash;
+    private final Seasons seasons;
 
     CandidateAccountService(CandidateRepository candidates, PasswordEncoder passwordEncoder, Clock clock,
-                            LoginThrottle throttle, PasswordRule passwordRule) {
+                            LoginThrottle throttle, PasswordRule passwordRule, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -44,7 +47,7 @@ public class CandidateAccountService {
         if (!throttle.tryAttempt(LoginThrottle.Kind.ACTIVATION, number, source)) {
             throw new ShenchaException("TOO_MANY_ATTEMPTS", HttpStatus.TOO_MANY_REQUESTS);
         }
-        Candidate candidate = candidates.findByRegistrationNo(trim(registrationNo))
+        Candidate candidate = candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(), trim(registrationNo))
                 .filter(c -> c.getIdNumber().equalsIgnoreCase(trim(idNumber)))
                 .orElse(null);
         if (candidate == null) {
@@ -65,7 +68,7 @@ public class CandidateAccountService {
     /** The candidate, when the password is theirs; as slow for an unknown or not activated number as for a known one. */
     @Transactional(readOnly = true)
     public Optional<Candidate> authenticate(String registrationNo, String password) {
-        Optional<Candidate> candidate = candidates.findByRegistrationNo(trim(registrationNo)).filter(Candidate::isActivated);
+        Optional<Candidate> candidate = candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(), trim(registrationNo)).filter(Candidate::isActivated);
         String given = password == null ? "" : password;
         boolean matches = passwordEncoder.matches(given, candidate.map(Candidate::getPasswordHash).orElse(dummyHash));
         return candidate.filter(c -> matches && password != null);
@@ -73,7 +76,7 @@ public class CandidateAccountService {
 
     @Transactional(readOnly = true)
     public boolean isRegisteredButNotActivated(String registrationNo) {
-        return candidates.findByRegistrationNo(trim(registrationNo)).map(c -> !c.isActivated()).orElse(false);
+        return candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(), trim(registrationNo)).map(c -> !c.isActivated()).orElse(false);
     }
 
     private static String trim(String s) {

@@ -10,7 +10,13 @@ import org.springframework.data.repository.query.Param;
 
 public interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
-    Optional<Candidate> findByRegistrationNo(String registrationNo);
+    Optional<Candidate> findBySeasonCodeAndRegistrationNo(String seasonCode, String registrationNo);
+
+    /** The registrations with this number in every season. */
+    List<Candidate> findAllByRegistrationNo(String registrationNo);
+
+    /** The same person's registrations in other seasons (matched by ID number), newest season first. */
+    List<Candidate> findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(String idNumber, String seasonCode);
 
     /** The candidate whose case a process instance is (index V60_1). */
     @Query("select c.id from Candidate c where c.processInstanceId = :processInstanceId")
@@ -21,10 +27,14 @@ public interface CandidateRepository extends JpaRepository<Candidate, Long> {
     @Query("select c from Candidate c where c.id = :id")
     Optional<Candidate> findByIdForUpdate(@Param("id") Long id);
 
-    @Query("select c.id from Candidate c where c.districtCode = :districtCode and c.processInstanceId is not null")
-    List<Long> findIdsWithProcessByDistrict(@Param("districtCode") String districtCode);
+    @Query("select c.id from Candidate c where c.seasonCode = :seasonCode and c.districtCode = :districtCode"
+            + " and c.processInstanceId is not null")
+    List<Long> findIdsWithProcessByDistrict(@Param("seasonCode") String seasonCode,
+                                            @Param("districtCode") String districtCode);
 
-    List<Candidate> findByDistrictCodeAndProcessInstanceIdIsNotNull(String districtCode);
+    List<Candidate> findBySeasonCodeAndDistrictCodeAndProcessInstanceIdIsNotNull(String seasonCode, String districtCode);
 
-    long countByDistrictCode(String districtCode);
+    long countBySeasonCodeAndDistrictCode(String seasonCode, String districtCode);
+
+    long countBySeasonCode(String seasonCode);
 }

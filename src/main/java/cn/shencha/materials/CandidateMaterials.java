@@ -30,7 +30,7 @@ public class CandidateMaterials {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<String> missingRequired(Candidate candidate, Locale locale) {
         Map<Long, Long> counts = activeCounts(candidate.getId());
-        return types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()).stream()
+        return types.catalogOf(candidate).stream()
                 .filter(type -> type.isRequiredFor(candidate.getExamCategory()))
                 .filter(type -> counts.getOrDefault(type.getId(), 0L) < Math.max(1, type.getMinCount()))
                 .map(type -> type.displayName(locale))
@@ -42,7 +42,7 @@ public class CandidateMaterials {
     public List<String> incompleteUnlocked(Candidate candidate, Locale locale) {
         Map<Long, Long> counts = activeCounts(candidate.getId());
         Set<Long> unlocked = openUnlockTypeIds(candidate.getId());
-        return types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()).stream()
+        return types.catalogOf(candidate).stream()
                 .filter(type -> unlocked.contains(type.getId()))
                 .filter(type -> counts.getOrDefault(type.getId(), 0L) < Math.max(1, type.getMinCount()))
                 .map(type -> type.displayName(locale))

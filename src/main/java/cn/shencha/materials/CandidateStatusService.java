@@ -1,5 +1,7 @@
 package cn.shencha.materials;
 
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
@@ -33,10 +35,12 @@ public class CandidateStatusService {
     private final MaterialViews views;
     private final Messages messages;
     private final Clock clock;
+    private final Seasons seasons;
 
     CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
                            CandidateMessageRepository messageRepository, MaterialUnlockRepository unlocks,
-                           MaterialViews views, Messages messages, Clock clock) {
+                           MaterialViews views, Messages messages, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
@@ -52,20 +56,21 @@ public class CandidateStatusService {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidate(candidateId);
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        SeasonSchedule schedule = seasons.schedule(candidate);
         Instant now = clock.instant();
-        boolean published = isPublished(candidate, district, now);
+        boolean published = isPublished(candidate, schedule, now);
         CandidateStage stage = stage(candidate, published);
         boolean autoLocked = candidate.getSubmittedAt() == null && candidate.getPhase() != Phase.SUPPLEMENT
-                && !now.isBefore(candidate.effectiveUploadDeadline(district));
+                && !now.isBefore(candidate.effectiveUploadDeadline(schedule));
         // One rule for the page, /me and every refusal: why the materials are locked, in the candidate's terms.
-        Optional<LockReason> lock = MaterialLockPolicy.submitLockReason(candidate, district,
+        Optional<LockReason> lock = MaterialLockPolicy.submitLockReason(candidate, schedule,
                 unlocks.lastSupplementExpired(candidateId), now);
         String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
         return new CandidateStatus(candidate.getId(), candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, stage, messages.get(lang, "materials.stage." + stage.name()),
-                district.getUploadStart(), candidate.effectiveUploadDeadline(district), district.getSupplementDeadline(),
-                district.getResultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
+                schedule.getUploadStart(), candidate.effectiveUploadDeadline(schedule), schedule.getSupplementDeadline(),
+                schedule.getResultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
                 views.lockReasonText(lock.orElse(null), lang), autoLocked, published);
     }
 
@@ -74,15 +79,37 @@ public class CandidateStatusService {
     public PublishedVerdict verdict(Long candidateId, Locale locale) {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidate(candidateId);
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
-        if (!isPublished(candidate, district, clock.instant())) {
+        SeasonSchedule schedule = seasons.schedule(candidate);
+        if (!isPublished(candidate, schedule, clock.instant())) {
             throw ShenchaException.notFound("NOT_PUBLISHED");
         }
         Instant publishedAt = candidate.getVerdictPublishedAt() != null
-                ? candidate.getVerdictPublishedAt() : district.getResultsPublishAt();
+                ? candidate.getVerdictPublishedAt() : schedule.getResultsPublishAt();
         return new PublishedVerdict(candidate.getVerdict(),
                 messages.get(lang, "materials.verdict." + candidate.getVerdict().name()),
                 candidate.getVerdictReason(), publishedAt);
+    }
+
+    /**
+     * The same person's published verdicts of earlier seasons (matched by ID number, each candidate row its own
+     * season's), newest season first: a candidate of 2027 still reads what 2026 decided.
+     */
+    @Transactional(readOnly = true)
+    public List<EarlierVerdict> earlierVerdicts(Long candidateId, Locale locale) {
+        Locale lang = Messages.currentLocaleOr(locale);
+        Candidate candidate = candidate(candidateId);
+        Instant now = clock.instant();
+        return candidates.findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(candidate.getIdNumber(),
+                        candidate.getSeasonCode()).stream()
+                .filter(c -> c.getSeasonCode().compareTo(candidate.getSeasonCode()) < 0)
+                .filter(c -> isPublished(c, seasons.schedule(c), now))
+                .map(c -> new EarlierVerdict(c.getSeasonCode(), seasons.require(c.getSeasonCode()).getName(),
+                        c.getRegistrationNo(), c.getVerdict(),
+                        messages.get(lang, "materials.verdict." + c.getVerdict().name()),
+                        c.getVerdict() == cn.shencha.exam.Verdict.REJECTED ? c.getVerdictReason() : null,
+                        c.getVerdictPublishedAt() != null ? c.getVerdictPublishedAt()
+                                : seasons.schedule(c).getResultsPublishAt()))
+                .toList();
     }
 
     /** The candidate's messages, newest first. */
@@ -99,9 +126,9 @@ public class CandidateStatusService {
         return candidates.findById(candidateId).orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
     }
 
-    private static boolean isPublished(Candidate candidate, District district, Instant now) {
+    private static boolean isPublished(Candidate candidate, SeasonSchedule schedule, Instant now) {
         return candidate.getVerdict() != null
-                && (candidate.getVerdictPublishedAt() != null || district.resultsPublished(now));
+                && (candidate.getVerdictPublishedAt() != null || schedule.resultsPublished(now));
     }
 
     private static CandidateStage stage(Candidate candidate, boolean published) {

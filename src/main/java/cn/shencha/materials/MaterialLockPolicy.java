@@ -1,7 +1,7 @@
 package cn.shencha.materials;
 
 import cn.shencha.exam.Candidate;
-import cn.shencha.exam.District;
+import cn.shencha.exam.SeasonSchedule;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +20,12 @@ public final class MaterialLockPolicy {
      * @param supplementExpired whether the candidate's last supplement request expired unanswered
      * @return empty when the material may be changed, otherwise why not
      */
-    public static Optional<LockReason> lockReason(Candidate candidate, District district, Long materialTypeId,
+    public static Optional<LockReason> lockReason(Candidate candidate, SeasonSchedule schedule, Long materialTypeId,
                                                   Set<Long> unlockedTypeIds, boolean supplementExpired, Instant now) {
         return switch (candidate.getPhase()) {
-            case UPLOADING -> uploadWindowLock(candidate, district, now);
+            case UPLOADING -> uploadWindowLock(candidate, schedule, now);
             case SUPPLEMENT -> {
-                if (!now.isBefore(district.getSupplementDeadline())) {
+                if (!now.isBefore(schedule.getSupplementDeadline())) {
                     yield Optional.of(LockReason.SUPPLEMENT_DEADLINE_PASSED);
                 }
                 yield materialTypeId == null || unlockedTypeIds.contains(materialTypeId)
@@ -37,9 +37,9 @@ public final class MaterialLockPolicy {
     }
 
     /** Whether the candidate can submit (or resubmit) now. */
-    public static Optional<LockReason> submitLockReason(Candidate candidate, District district,
+    public static Optional<LockReason> submitLockReason(Candidate candidate, SeasonSchedule schedule,
                                                         boolean supplementExpired, Instant now) {
-        return lockReason(candidate, district, null, Set.of(), supplementExpired, now);
+        return lockReason(candidate, schedule, null, Set.of(), supplementExpired, now);
     }
 
     /**
@@ -54,11 +54,11 @@ public final class MaterialLockPolicy {
         return candidate.getSubmittedAt() == null ? LockReason.UPLOAD_DEADLINE_PASSED : LockReason.SUBMITTED;
     }
 
-    private static Optional<LockReason> uploadWindowLock(Candidate candidate, District district, Instant now) {
-        if (now.isBefore(district.getUploadStart())) {
+    private static Optional<LockReason> uploadWindowLock(Candidate candidate, SeasonSchedule schedule, Instant now) {
+        if (now.isBefore(schedule.getUploadStart())) {
             return Optional.of(LockReason.UPLOAD_NOT_OPEN);
         }
-        if (!now.isBefore(candidate.effectiveUploadDeadline(district))) {
+        if (!now.isBefore(candidate.effectiveUploadDeadline(schedule))) {
             return Optional.of(LockReason.UPLOAD_DEADLINE_PASSED);
         }
         return Optional.empty();

@@ -1,5 +1,7 @@
 package cn.shencha.materials;
 
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.web.ShenchaException;
@@ -35,10 +37,12 @@ public class MaterialOverviewService {
     private final MaterialViews views;
     private final Messages messages;
     private final Clock clock;
+    private final Seasons seasons;
 
     MaterialOverviewService(CandidateRepository candidates, DistrictRepository districts, MaterialTypeRepository types,
                             MaterialImageRepository images, MaterialUnlockRepository unlocks, ImageStore store,
-                            MaterialViews views, Messages messages, Clock clock) {
+                            MaterialViews views, Messages messages, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
         this.types = types;
@@ -59,7 +63,7 @@ public class MaterialOverviewService {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidates.findById(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        SeasonSchedule schedule = seasons.schedule(candidate);
         Instant now = clock.instant();
         boolean supplementExpired = unlocks.lastSupplementExpired(candidateId);
         Map<Long, MaterialUnlock> openUnlocks = new HashMap<>();
@@ -72,9 +76,8 @@ public class MaterialOverviewService {
         List<String> missing = new ArrayList<>();
         List<String> feedback = new ArrayList<>();
         boolean allLocked = true;
-        for (MaterialType type : MaterialType.inPageOrder(types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()),
-                candidate.getExamCategory())) {
-            Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, district, type.getId(),
+        for (MaterialType type : MaterialType.inPageOrder(types.catalogOf(candidate), candidate.getExamCategory())) {
+            Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, schedule, type.getId(),
                     openUnlocks.keySet(), supplementExpired, now);
             boolean unlocked = lock.isEmpty();
             allLocked &= !unlocked;
@@ -103,7 +106,7 @@ public class MaterialOverviewService {
                     active, complete, !unlocked, lock.orElse(null), views.lockReasonText(lock.orElse(null), lang),
                     unlocked && active < type.getMaxCount(), List.copyOf(imageViews), typeFeedback));
         }
-        Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, district, supplementExpired, now);
+        Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, schedule, supplementExpired, now);
         boolean canSubmit = submitLock.isEmpty() && missing.isEmpty();
         return new MaterialOverview(candidateId, List.copyOf(overviews), canSubmit, submitLock.orElse(null),
                 views.lockReasonText(submitLock.orElse(null), lang), List.copyOf(missing), allLocked, List.copyOf(feedback));

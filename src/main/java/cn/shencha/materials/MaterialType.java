@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** A kind of material a district asks for (身份证明, 学历证书, ...), with its rules. */
+/** A kind of material a district asks for in one season (身份证明, 学历证书, ...), with its rules. */
 @Entity
 @Table(name = "material_type")
 public class MaterialType {
@@ -27,6 +27,9 @@ public class MaterialType {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    @Column(name = "season_code", nullable = false, updatable = false)
+    private String seasonCode;
 
     @Column(name = "district_code", nullable = false)
     private String districtCode;
@@ -64,8 +67,9 @@ public class MaterialType {
     protected MaterialType() {
     }
 
-    public MaterialType(String districtCode, String code, String name, String nameEn, String description,
+    public MaterialType(String seasonCode, String districtCode, String code, String name, String nameEn, String description,
                         String exampleImage, int minCount, int maxCount, int sortOrder, Set<String> requiredFor) {
+        this.seasonCode = seasonCode;
         this.districtCode = districtCode;
         this.code = code;
         this.name = name;
@@ -116,6 +120,10 @@ public class MaterialType {
 
     public Long getId() {
         return id;
+    }
+
+    public String getSeasonCode() {
+        return seasonCode;
     }
 
     public String getDistrictCode() {

@@ -7,9 +7,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface MaterialTypeRepository extends JpaRepository<MaterialType, Long> {
 
-    List<MaterialType> findByDistrictCodeOrderBySortOrder(String districtCode);
+    List<MaterialType> findBySeasonCodeAndDistrictCodeOrderBySortOrder(String seasonCode, String districtCode);
 
-    Optional<MaterialType> findByDistrictCodeAndCode(String districtCode, String code);
+    Optional<MaterialType> findBySeasonCodeAndDistrictCodeAndCode(String seasonCode, String districtCode, String code);
+
+    /** The catalog a candidate uploads against: their own season's, in their district. */
+    default List<MaterialType> catalogOf(cn.shencha.exam.Candidate candidate) {
+        return findBySeasonCodeAndDistrictCodeOrderBySortOrder(candidate.getSeasonCode(), candidate.getDistrictCode());
+    }
 
     boolean existsByExampleImage(String exampleImage);
 

@@ -1,5 +1,7 @@
 package cn.shencha.materials;
 
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
@@ -63,11 +65,13 @@ public class MaterialUploadService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
+    private final Seasons seasons;
 
     MaterialUploadService(CandidateRepository candidates, DistrictRepository districts, MaterialTypeRepository types,
                           MaterialImageRepository images, MaterialUnlockRepository unlocks, ImagePipeline pipeline,
                           ImageStore store, MaterialViews views, Messages messages, Clock clock,
-                          PlatformTransactionManager transactionManager) {
+                          PlatformTransactionManager transactionManager, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
         this.types = types;
@@ -153,10 +157,10 @@ public class MaterialUploadService {
             if (!image.isActive()) {
                 throw ShenchaException.conflict("IMAGE_IN_HISTORY");
             }
-            District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+            SeasonSchedule schedule = seasons.schedule(candidate);
             Instant now = clock.instant();
             Set<Long> unlocked = openUnlockTypeIds(candidateId);
-            MaterialLockPolicy.lockReason(candidate, district, image.getMaterialTypeId(), unlocked, unlocks.lastSupplementExpired(candidateId), now)
+            MaterialLockPolicy.lockReason(candidate, schedule, image.getMaterialTypeId(), unlocked, unlocks.lastSupplementExpired(candidateId), now)
                     .ifPresent(reason -> {
                         throw ShenchaException.conflict(reason.name());
                     });
@@ -201,9 +205,9 @@ public class MaterialUploadService {
         Candidate candidate = candidates.findById(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
-        MaterialType type = types.findByDistrictCodeAndCode(candidate.getDistrictCode(), typeCode)
+        MaterialType type = types.findBySeasonCodeAndDistrictCodeAndCode(candidate.getSeasonCode(), candidate.getDistrictCode(), typeCode)
                 .orElseThrow(() -> new ShenchaException("MATERIAL_TYPE_NOT_FOUND", HttpStatus.NOT_FOUND, String.valueOf(typeCode)));
-        checkUnlocked(candidate, district, type);
+        checkUnlocked(candidate, seasons.schedule(candidate), type);
         checkFreeSlot(candidateId, type);
         return new Precheck(type.getId(), type.getCode(), type.getName(), type.getMaxCount(), district.getMaxImageBytes());
     }
@@ -211,9 +215,8 @@ public class MaterialUploadService {
     private Recorded record(Long candidateId, Long typeId, String key, ProcessedImage processed) {
         Candidate candidate = candidates.findByIdForUpdate(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         MaterialType type = types.findById(typeId).orElseThrow();
-        checkUnlocked(candidate, district, type); // again, with the lock held and the clock read now
+        checkUnlocked(candidate, seasons.schedule(candidate), type); // again, with the lock held and the clock read now
         Long sameAsTypeId = null;
         List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(candidateId);
         for (MaterialImage other : all) {
@@ -233,8 +236,8 @@ public class MaterialUploadService {
         return new Recorded(images.saveAndFlush(image), sameAsTypeId);
     }
 
-    private void checkUnlocked(Candidate candidate, District district, MaterialType type) {
-        MaterialLockPolicy.lockReason(candidate, district, type.getId(), openUnlockTypeIds(candidate.getId()),
+    private void checkUnlocked(Candidate candidate, SeasonSchedule schedule, MaterialType type) {
+        MaterialLockPolicy.lockReason(candidate, schedule, type.getId(), openUnlockTypeIds(candidate.getId()),
                         unlocks.lastSupplementExpired(candidate.getId()), clock.instant())
                 .ifPresent(reason -> {
                     throw ShenchaException.conflict(reason.name());

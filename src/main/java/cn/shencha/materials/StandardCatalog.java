@@ -51,14 +51,14 @@ public class StandardCatalog {
         this.types = types;
     }
 
-    /** Adds the standard material types a district does not have yet. */
+    /** Adds the standard material types a district does not have yet in this season. */
     @Transactional
-    public void seed(String districtCode) {
+    public void seed(String seasonCode, String districtCode) {
         int order = 0;
         for (Entry e : ENTRIES) {
             order += 10;
-            if (types.findByDistrictCodeAndCode(districtCode, e.code()).isEmpty()) {
-                types.save(new MaterialType(districtCode, e.code(), e.name(), e.nameEn(), e.description(),
+            if (types.findBySeasonCodeAndDistrictCodeAndCode(seasonCode, districtCode, e.code()).isEmpty()) {
+                types.save(new MaterialType(seasonCode, districtCode, e.code(), e.name(), e.nameEn(), e.description(),
                         e.example(), e.min(), e.max(), order, e.requiredFor()));
             }
         }

@@ -13,14 +13,14 @@ import org.springframework.data.repository.query.Param;
 interface ReminderCandidates extends Repository<Candidate, Long> {
 
     /**
-     * Candidates still uploading who have not submitted, of the given districts (whose deadline is near)
-     * or with a personal deadline in (from, to].
+     * Candidates of the season still uploading who have not submitted, of the given districts (whose deadline is
+     * near) or with a personal deadline in (from, to].
      */
     @Query("""
             select c from Candidate c
-            where c.phase = :phase and c.submittedAt is null
+            where c.seasonCode = :season and c.phase = :phase and c.submittedAt is null
               and (c.districtCode in :districts
                    or (c.uploadDeadlineOverride > :from and c.uploadDeadlineOverride <= :to))""")
-    List<Candidate> findUnsubmitted(@Param("phase") Phase phase, @Param("districts") Collection<String> districts,
+    List<Candidate> findUnsubmitted(@Param("season") String seasonCode, @Param("phase") Phase phase, @Param("districts") Collection<String> districts,
                                    @Param("from") Instant from, @Param("to") Instant to);
 }

@@ -1,5 +1,7 @@
 package cn.shencha.notify;
 
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.time.ShanghaiTime;
@@ -56,10 +58,12 @@ public class ReviewerDigest {
     private final Messages text;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Seasons seasons;
 
     ReviewerDigest(ObjectProvider<JavaMailSender> mailSender, TaskService taskService, IdentityService identityService,
                    ExamSiteRepository sites, DistrictRepository districts, ReviewerDigestRepository digests,
-                   NotifyProperties properties, Messages text, TransactionTemplate tx, Clock clock) {
+                   NotifyProperties properties, Messages text, TransactionTemplate tx, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.mailSender = mailSender;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -90,11 +94,11 @@ public class ReviewerDigest {
                 .collect(Collectors.toMap(District::getCode, Function.identity()));
         for (ExamSite site : sites.findAll()) {
             collect(StaffScope.SITE_GROUP_PREFIX + site.getCode(), text.get(Messages.DEFAULT_LOCALE, "digest.scope.site",
-                    site.getCode(), site.getName()), byCode.get(site.getDistrictCode()), now, linesByUser, users, day);
+                    site.getCode(), site.getName()), current(byCode.get(site.getDistrictCode())), now, linesByUser, users, day);
         }
         for (District district : byCode.values()) {
             collect(StaffScope.DISTRICT_GROUP_PREFIX + district.getCode(), text.get(Messages.DEFAULT_LOCALE,
-                    "digest.scope.district", district.getCode(), district.getName()), district, now, linesByUser, users, day);
+                    "digest.scope.district", district.getCode(), district.getName()), current(district), now, linesByUser, users, day);
         }
         int sent = 0;
         for (Map.Entry<String, List<Line>> entry : linesByUser.entrySet()) {
@@ -105,7 +109,12 @@ public class ReviewerDigest {
         return sent;
     }
 
-    private void collect(String group, String scope, District district, Instant now, Map<String, List<Line>> linesByUser,
+    /** The district's schedule in the current season: the digest is about the cases under review now. */
+    private SeasonSchedule current(District district) {
+        return district == null ? null : seasons.find(seasons.currentCode(), district.getCode()).orElse(null);
+    }
+
+    private void collect(String group, String scope, SeasonSchedule district, Instant now, Map<String, List<Line>> linesByUser,
                          Map<String, User> users, String day) {
         if (district == null) {
             return;

@@ -1,10 +1,11 @@
 package cn.shencha.notify;
 
+import cn.shencha.exam.SeasonScheduleRepository;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
-import cn.shencha.exam.District;
-import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.Phase;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,19 +38,21 @@ public class UploadReminders {
 
     private final ReminderCandidates reminderCandidates;
     private final CandidateRepository candidates;
-    private final DistrictRepository districts;
     private final UploadReminderRepository reminders;
     private final Outbox outbox;
     private final NotifyProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Seasons seasons;
+    private final SeasonScheduleRepository schedules;
 
-    UploadReminders(ReminderCandidates reminderCandidates, CandidateRepository candidates, DistrictRepository districts,
+    UploadReminders(ReminderCandidates reminderCandidates, CandidateRepository candidates,
                     UploadReminderRepository reminders, Outbox outbox, NotifyProperties properties,
-                    TransactionTemplate tx, Clock clock) {
+                    TransactionTemplate tx, Clock clock, Seasons seasons, SeasonScheduleRepository schedules) {
+        this.schedules = schedules;
+        this.seasons = seasons;
         this.reminderCandidates = reminderCandidates;
         this.candidates = candidates;
-        this.districts = districts;
         this.reminders = reminders;
         this.outbox = outbox;
         this.properties = properties;
@@ -65,16 +68,18 @@ public class UploadReminders {
         }
         Instant now = clock.instant();
         Instant horizon = now.plus(leads.get(leads.size() - 1));
-        Map<String, District> byCode = districts.findAll().stream()
-                .collect(Collectors.toMap(District::getCode, Function.identity()));
+        // The current season's candidates: last season's upload windows are long closed.
+        String season = seasons.currentCode();
+        Map<String, SeasonSchedule> byCode = schedules.findBySeasonCodeOrderByDistrictCode(season).stream()
+                .collect(Collectors.toMap(SeasonSchedule::getDistrictCode, Function.identity()));
         List<String> near = byCode.values().stream()
                 .filter(d -> d.getUploadDeadline().isAfter(now) && !d.getUploadDeadline().isAfter(horizon))
-                .map(District::getCode).toList();
+                .map(SeasonSchedule::getDistrictCode).toList();
         int written = 0;
-        for (Candidate candidate : reminderCandidates.findUnsubmitted(Phase.UPLOADING,
+        for (Candidate candidate : reminderCandidates.findUnsubmitted(season, Phase.UPLOADING,
                 near.isEmpty() ? List.of("") : near, now, horizon)) {
-            District district = byCode.get(candidate.getDistrictCode());
-            if (district != null && remind(candidate.getId(), leads, now)) {
+            SeasonSchedule schedule = byCode.get(candidate.getDistrictCode());
+            if (schedule != null && remind(candidate.getId(), leads, now)) {
                 written++;
             }
         }
@@ -88,8 +93,7 @@ public class UploadReminders {
                 if (candidate == null || candidate.getPhase() != Phase.UPLOADING || candidate.getSubmittedAt() != null) {
                     return false;
                 }
-                District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
-                Instant deadline = candidate.effectiveUploadDeadline(district);
+                Instant deadline = candidate.effectiveUploadDeadline(seasons.schedule(candidate));
                 Optional<Duration> lead = dueLead(leads, deadline, now);
                 if (lead.isEmpty() || reminders.existsByCandidateIdAndLeadHoursAndSentAtGreaterThanEqual(
                         candidateId, hours(lead.get()), deadline.minus(lead.get()))) {

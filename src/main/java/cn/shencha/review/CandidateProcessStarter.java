@@ -27,7 +27,8 @@ public class CandidateProcessStarter {
                 candidate.getRegistrationNo(), Map.of(
                         MaterialReviewProcess.VAR_CANDIDATE_ID, candidate.getId(),
                         MaterialReviewProcess.VAR_SITE_CODE, candidate.getSiteCode(),
-                        MaterialReviewProcess.VAR_DISTRICT_CODE, candidate.getDistrictCode()));
+                        MaterialReviewProcess.VAR_DISTRICT_CODE, candidate.getDistrictCode(),
+                        MaterialReviewProcess.VAR_SEASON_CODE, candidate.getSeasonCode()));
         candidate.setProcessInstanceId(instance.getId());
         return instance.getId();
     }

@@ -2,52 +2,52 @@ package cn.shencha.review;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
-import cn.shencha.exam.District;
-import cn.shencha.exam.DistrictRepository;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import java.time.Instant;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * The due dates of the process's deadline timers, read from the district's schedule (and a candidate's
+ * The due dates of the process's deadline timers, read from the schedule of the candidate's own season and district (and a candidate's
  * personal extension). Called from the BPMN timer expressions as {@code ${deadlines.uploadDeadline(candidateId)}}.
  */
 @Component("deadlines")
 public class Deadlines {
 
     private final CandidateRepository candidates;
-    private final DistrictRepository districts;
+    private final Seasons seasons;
 
-    Deadlines(CandidateRepository candidates, DistrictRepository districts) {
+    Deadlines(CandidateRepository candidates, Seasons seasons) {
         this.candidates = candidates;
-        this.districts = districts;
+        this.seasons = seasons;
     }
 
     public Date uploadDeadline(Long candidateId) {
         Candidate candidate = candidate(candidateId);
-        return Date.from(candidate.effectiveUploadDeadline(district(candidate)));
+        return Date.from(candidate.effectiveUploadDeadline(seasons.schedule(candidate)));
     }
 
     public Date supplementDeadline(Long candidateId) {
-        return Date.from(district(candidate(candidateId)).getSupplementDeadline());
+        return Date.from(seasons.schedule(candidate(candidateId)).getSupplementDeadline());
     }
 
     public Date resultsPublishAt(Long candidateId) {
-        return Date.from(district(candidate(candidateId)).getResultsPublishAt());
+        return Date.from(seasons.schedule(candidate(candidateId)).getResultsPublishAt());
     }
 
     /** The due date a deadline timer of this candidate should have now. */
-    static Instant dueDate(String timerActivityId, Candidate candidate, District district) {
-        return dueDate(timerActivityId, candidate.getUploadDeadlineOverride(), district);
+    static Instant dueDate(String timerActivityId, Candidate candidate, SeasonSchedule schedule) {
+        return dueDate(timerActivityId, candidate.getUploadDeadlineOverride(), schedule);
     }
 
     /** The same from the candidate's personal extension alone (no entity needed: thousands at a time). */
-    public static Instant dueDate(String timerActivityId, Instant uploadDeadlineOverride, District district) {
+    public static Instant dueDate(String timerActivityId, Instant uploadDeadlineOverride, SeasonSchedule schedule) {
         return switch (timerActivityId) {
             case MaterialReviewProcess.UPLOAD_DEADLINE_PASSED ->
-                    Candidate.effectiveUploadDeadline(uploadDeadlineOverride, district.getUploadDeadline());
-            case MaterialReviewProcess.SUPPLEMENT_DEADLINE_PASSED -> district.getSupplementDeadline();
-            case MaterialReviewProcess.RESULTS_PUBLICATION_DUE -> district.getResultsPublishAt();
+                    Candidate.effectiveUploadDeadline(uploadDeadlineOverride, schedule.getUploadDeadline());
+            case MaterialReviewProcess.SUPPLEMENT_DEADLINE_PASSED -> schedule.getSupplementDeadline();
+            case MaterialReviewProcess.RESULTS_PUBLICATION_DUE -> schedule.getResultsPublishAt();
             default -> throw new IllegalArgumentException("Not a deadline timer: " + timerActivityId);
         };
     }
@@ -55,10 +55,5 @@ public class Deadlines {
     private Candidate candidate(Long candidateId) {
         return candidates.findById(candidateId)
                 .orElseThrow(() -> new IllegalStateException("No candidate " + candidateId));
-    }
-
-    private District district(Candidate candidate) {
-        return districts.findById(candidate.getDistrictCode())
-                .orElseThrow(() -> new IllegalStateException("No district " + candidate.getDistrictCode()));
     }
 }

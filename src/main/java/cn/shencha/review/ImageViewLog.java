@@ -1,5 +1,6 @@
 package cn.shencha.review;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
@@ -40,9 +41,11 @@ public class ImageViewLog {
     private final MaterialImageRepository images;
     private final MaterialTypeRepository types;
     private final Clock clock;
+    private final Seasons seasons;
 
     ImageViewLog(ImageViewRecordRepository records, CandidateRepository candidates, MaterialImageRepository images,
-                 MaterialTypeRepository types, Clock clock) {
+                 MaterialTypeRepository types, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.records = records;
         this.candidates = candidates;
         this.images = images;
@@ -64,7 +67,7 @@ public class ImageViewLog {
         }
         Long candidateId = null;
         if (registrationNo != null && !registrationNo.isBlank()) {
-            candidateId = candidates.findByRegistrationNo(registrationNo.strip())
+            candidateId = candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(), registrationNo.strip())
                     .map(Candidate::getId)
                     .orElse(-1L);
         }

@@ -33,6 +33,11 @@ public final class MaterialReviewProcess {
     public static final String VAR_CANDIDATE_ID = "candidateId";
     public static final String VAR_SITE_CODE = "siteCode";
     public static final String VAR_DISTRICT_CODE = "districtCode";
+    /**
+     * The candidate's exam season, like the site and district codes a scope for the engine's own queries (Tasklist
+     * filters, "publish now", review due dates); the application reads the season from the candidate row.
+     */
+    public static final String VAR_SEASON_CODE = "seasonCode";
     public static final String VAR_SITE_DECISION = "siteDecision";
     public static final String VAR_DISTRICT_DECISION = "districtDecision";
     public static final String VAR_SUPPLEMENT_LEVEL = "supplementLevel";

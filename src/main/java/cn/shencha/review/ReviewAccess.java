@@ -1,5 +1,6 @@
 package cn.shencha.review;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
@@ -15,13 +16,16 @@ import org.springframework.stereotype.Component;
 class ReviewAccess {
 
     private final CandidateRepository candidates;
+    private final Seasons seasons;
 
-    ReviewAccess(CandidateRepository candidates) {
+    ReviewAccess(CandidateRepository candidates, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
     }
 
+    /** A registration number names a candidate of the current season. */
     Candidate candidate(StaffScope scope, String registrationNo) {
-        return candidates.findByRegistrationNo(registrationNo)
+        return candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(), registrationNo)
                 .filter(candidate -> covers(scope, candidate))
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
     }

@@ -1,5 +1,6 @@
 package cn.shencha.review;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.time.ShanghaiTime;
@@ -53,11 +54,13 @@ public class ReviewCaseService {
     private final MaterialUnlockRepository unlocks;
     private final ReviewDecisionRepository decisions;
     private final Messages messages;
+    private final Seasons seasons;
 
     ReviewCaseService(ReviewAccess access, TaskService taskService, DistrictRepository districts,
                       ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
                       MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
-                      Messages messages) {
+                      Messages messages, Seasons seasons) {
+        this.seasons = seasons;
         this.access = access;
         this.taskService = taskService;
         this.districts = districts;
@@ -128,8 +131,7 @@ public class ReviewCaseService {
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
         // The candidate's page order (required first), so reviewer and candidate talk about the same list.
-        List<MaterialType> catalog = MaterialType.inPageOrder(
-                types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()), candidate.getExamCategory());
+        List<MaterialType> catalog = MaterialType.inPageOrder(types.catalogOf(candidate), candidate.getExamCategory());
         Map<Long, MaterialType> typesById = catalog.stream().collect(Collectors.toMap(MaterialType::getId, Function.identity()));
         List<ReviewDecision> history = decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId());
 
@@ -137,7 +139,7 @@ public class ReviewCaseService {
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, candidate.getPhase().name(),
                 messages.get(locale, "phase." + candidate.getPhase().name()),
-                time(candidate.getSubmittedAt()), time(district.getSupplementDeadline()));
+                time(candidate.getSubmittedAt()), time(seasons.schedule(candidate).getSupplementDeadline()));
 
         return new ReviewCase(summary, taskInfo(task, candidate, locale), siteRecommendation(history, locale),
                 materials(candidate, catalog, history, locale),

@@ -104,7 +104,7 @@ public class ReviewDecisionService {
         if (lengthOver(command.reason())) {
             throw ShenchaException.badRequest("REASON_TOO_LONG", MAX_REASON);
         }
-        Map<String, MaterialType> byCode = types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode()).stream()
+        Map<String, MaterialType> byCode = types.catalogOf(candidate).stream()
                 .collect(Collectors.toMap(MaterialType::getCode, Function.identity()));
         List<MaterialVerdict> verdicts = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -1,6 +1,6 @@
 package cn.shencha.review;
 
-import cn.shencha.exam.District;
+import cn.shencha.exam.SeasonSchedule;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -20,14 +20,15 @@ class ReviewTaskDueDates {
 
     /** @return how many review tasks got a new due date */
     @Transactional(propagation = Propagation.MANDATORY)
-    int rescheduleDistrict(District district) {
+    int rescheduleDistrict(SeasonSchedule schedule) {
         int moved = 0;
         for (ReviewLevel level : ReviewLevel.values()) {
-            Date due = Date.from(ReviewTaskListener.dueDate(level, district));
+            Date due = Date.from(ReviewTaskListener.dueDate(level, schedule));
             for (Task task : taskService.createTaskQuery()
                     .processDefinitionKey(MaterialReviewProcess.KEY)
                     .taskDefinitionKey(level.taskDefinitionKey())
-                    .processVariableValueEquals(MaterialReviewProcess.VAR_DISTRICT_CODE, district.getCode())
+                    .processVariableValueEquals(MaterialReviewProcess.VAR_DISTRICT_CODE, schedule.getDistrictCode())
+                    .processVariableValueEquals(MaterialReviewProcess.VAR_SEASON_CODE, schedule.getSeasonCode())
                     .list()) {
                 if (!due.equals(task.getDueDate())) {
                     task.setDueDate(due);

@@ -1,5 +1,7 @@
 package cn.shencha.review;
 
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.District;
@@ -28,9 +30,11 @@ class ReviewTaskListener implements TaskListener {
     private final DistrictRepository districts;
     private final ReviewDecisionRepository decisions;
     private final Messages messages;
+    private final Seasons seasons;
 
     ReviewTaskListener(CandidateLookup candidates, DistrictRepository districts, ReviewDecisionRepository decisions,
-                       Messages messages) {
+                       Messages messages, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
         this.decisions = decisions;
@@ -41,7 +45,7 @@ class ReviewTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());
         Candidate candidate = candidates.of(task);
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        SeasonSchedule schedule = seasons.schedule(candidate);
         Optional<ReviewDecision> last = decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId());
         boolean afterSupplement = last.filter(d -> d.getDecision() == Decision.SUPPLEMENT && d.getLevel() == level).isPresent();
 
@@ -64,12 +68,12 @@ class ReviewTaskListener implements TaskListener {
                             "review.task.recommendedRejection", d.getReason())));
         }
         task.setDescription(description.toString());
-        task.setDueDate(Date.from(dueDate(level, district)));
+        task.setDueDate(Date.from(dueDate(level, schedule)));
         task.setVariableLocal(VAR_AFTER_SUPPLEMENT, afterSupplement);
     }
 
     /** A site review is due by the supplement deadline (a request after it could not be answered), a district review by publication. */
-    static Instant dueDate(ReviewLevel level, District district) {
-        return level == ReviewLevel.SITE ? district.getSupplementDeadline() : district.getResultsPublishAt();
+    static Instant dueDate(ReviewLevel level, SeasonSchedule schedule) {
+        return level == ReviewLevel.SITE ? schedule.getSupplementDeadline() : schedule.getResultsPublishAt();
     }
 }

@@ -1,5 +1,7 @@
 package cn.shencha.review;
 
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
@@ -36,9 +38,11 @@ public class SubmissionService {
     private final ReviewDecisionRepository decisions;
     private final RuntimeService runtimeService;
     private final Clock clock;
+    private final Seasons seasons;
 
     SubmissionService(CandidateRepository candidates, DistrictRepository districts, CandidateMaterials materials,
-                      ReviewDecisionRepository decisions, RuntimeService runtimeService, Clock clock) {
+                      ReviewDecisionRepository decisions, RuntimeService runtimeService, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
         this.materials = materials;
@@ -53,9 +57,9 @@ public class SubmissionService {
         // The row lock serialises a double click: the second request sees the first one's result.
         Candidate candidate = candidates.findByIdForUpdate(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
-        District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
+        SeasonSchedule schedule = seasons.schedule(candidate);
 
-        Optional<LockReason> locked = MaterialLockPolicy.submitLockReason(candidate, district,
+        Optional<LockReason> locked = MaterialLockPolicy.submitLockReason(candidate, schedule,
                 materials.lastSupplementExpired(candidate.getId()), now);
         if (locked.isPresent() && locked.get() == LockReason.SUBMITTED) {
             return Outcome.ALREADY_SUBMITTED; // a double click: the first one submitted

@@ -2,7 +2,7 @@ package cn.shencha.review;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
-import cn.shencha.exam.District;
+import cn.shencha.exam.SeasonSchedule;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -32,26 +32,27 @@ class TimerRescheduler {
 
     /** @return how many timer jobs got a new due date */
     @Transactional(propagation = Propagation.MANDATORY)
-    int rescheduleDistrict(District district) {
+    int rescheduleDistrict(SeasonSchedule schedule) {
         Map<String, Candidate> byProcessInstance = candidates
-                .findByDistrictCodeAndProcessInstanceIdIsNotNull(district.getCode()).stream()
+                .findBySeasonCodeAndDistrictCodeAndProcessInstanceIdIsNotNull(schedule.getSeasonCode(),
+                        schedule.getDistrictCode()).stream()
                 .collect(Collectors.toMap(Candidate::getProcessInstanceId, Function.identity()));
         List<String> instances = List.copyOf(byProcessInstance.keySet());
         int moved = 0;
         for (int from = 0; from < instances.size(); from += BATCH) {
             moved += deadlineTimers.move(instances.subList(from, Math.min(instances.size(), from + BATCH)),
-                    (timer, instance) -> Date.from(Deadlines.dueDate(timer, byProcessInstance.get(instance), district)));
+                    (timer, instance) -> Date.from(Deadlines.dueDate(timer, byProcessInstance.get(instance), schedule)));
         }
         return moved;
     }
 
     /** @return how many timer jobs of this one candidate got a new due date */
     @Transactional(propagation = Propagation.MANDATORY)
-    int rescheduleCandidate(Candidate candidate, District district) {
+    int rescheduleCandidate(Candidate candidate, SeasonSchedule schedule) {
         if (candidate.getProcessInstanceId() == null) {
             return 0;
         }
         return deadlineTimers.move(Set.of(candidate.getProcessInstanceId()),
-                (timer, instance) -> Date.from(Deadlines.dueDate(timer, candidate, district)));
+                (timer, instance) -> Date.from(Deadlines.dueDate(timer, candidate, schedule)));
     }
 }

@@ -1,5 +1,6 @@
 package cn.shencha.admin;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.security.ShenchaUser;
 import cn.shencha.base.security.StaffScope;
@@ -48,6 +49,7 @@ public class AdminTestData {
     private final RuntimeService runtimeService;
     private final EntityManager em;
     private final TransactionTemplate tx;
+    private final Seasons seasons;
 
     /**
      * Not a bean, so that the tests share the Spring context of every other @ShenchaSpringTest. Also makes the
@@ -62,12 +64,13 @@ public class AdminTestData {
                 context.getBean(ExamSiteRepository.class), context.getBean(CandidateRepository.class),
                 context.getBean(StandardCatalog.class), context.getBean(ReviewerGroups.class),
                 context.getBean(RuntimeService.class), context.getBean(EntityManager.class),
-                context.getBean(TransactionTemplate.class));
+                context.getBean(TransactionTemplate.class), context.getBean(Seasons.class));
     }
 
     AdminTestData(TestData testData, DistrictRepository districts, ExamSiteRepository sites,
                   CandidateRepository candidates, StandardCatalog catalog, ReviewerGroups reviewerGroups,
-                  RuntimeService runtimeService, EntityManager em, TransactionTemplate tx) {
+                  RuntimeService runtimeService, EntityManager em, TransactionTemplate tx, Seasons seasons) {
+        this.seasons = seasons;
         this.testData = testData;
         this.districts = districts;
         this.sites = sites;
@@ -87,11 +90,11 @@ public class AdminTestData {
             district(DISTRICT, "测试考区", SITE, OTHER_SITE);
             district(FOREIGN_DISTRICT, "外考区", FOREIGN_SITE);
         });
-        catalog.seed(DISTRICT);
-        catalog.seed(RETIRED_DISTRICT);
+        catalog.seed(seasons.currentCode(), DISTRICT);
+        catalog.seed(seasons.currentCode(), RETIRED_DISTRICT);
         reviewerGroups.ensureAll();
         tx.executeWithoutResult(s -> {
-            List<Candidate> left = candidates.findByDistrictCodeAndProcessInstanceIdIsNotNull(DISTRICT);
+            List<Candidate> left = candidates.findBySeasonCodeAndDistrictCodeAndProcessInstanceIdIsNotNull(seasons.currentCode(), DISTRICT);
             Set<String> running = left.isEmpty() ? Set.of() : Set.copyOf(runtimeService.createProcessInstanceQuery()
                     .processInstanceIds(Set.copyOf(left.stream().map(Candidate::getProcessInstanceId).toList()))
                     .list().stream().map(p -> p.getId()).toList());
@@ -110,8 +113,8 @@ public class AdminTestData {
     }
 
     private void district(String code, String name, String... siteCodes) {
-        District district = districts.findById(code).orElseGet(() -> districts.save(new District(code, name, TestData.TIANJIN_2026)));
-        district.applySchedule(TestData.TIANJIN_2026);
+        districts.findById(code).orElseGet(() -> districts.save(new District(code, name)));
+        testData.schedule(code, TestData.TIANJIN_2026);
         for (String site : siteCodes) {
             if (!sites.existsById(site)) {
                 sites.save(new ExamSite(site, code, "考点" + site));
@@ -125,6 +128,11 @@ public class AdminTestData {
 
     public District district() {
         return districts.findById(DISTRICT).orElseThrow();
+    }
+
+    /** The test district's schedule in the current season. */
+    public cn.shencha.exam.SeasonSchedule schedule() {
+        return testData.schedule(DISTRICT);
     }
 
     public static StaffScope adminScope() {

@@ -135,17 +135,17 @@ abstract class CandidateImportContract {
         assertThat(report.errors()).filteredOn(e -> e.line() == 7).first()
                 .satisfies(e -> assertThat(e.message()).contains("兽医"));
 
-        Candidate imported = candidates.findByRegistrationNo(zhang.registrationNo()).orElseThrow();
+        Candidate imported = candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, zhang.registrationNo()).orElseThrow();
         assertThat(imported.getName()).isEqualTo("张伟");
         assertThat(imported.getExamCategory()).isEqualTo("临床执业医师");
         assertThat(imported.getSiteCode()).isEqualTo("3101");
         assertThat(imported.getPhase()).isEqualTo(Phase.UPLOADING);
         assertThat(runtimeService.getActiveActivityIds(imported.getProcessInstanceId()))
                 .containsExactly(MaterialReviewProcess.AWAIT_SUBMISSION);
-        assertThat(candidates.findByRegistrationNo(wang.registrationNo()).orElseThrow().getExamCategory())
+        assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, wang.registrationNo()).orElseThrow().getExamCategory())
                 .isEqualTo("口腔执业助理医师");
         for (Person refused : List.of(badId, unknownSite, foreignSite, unknownCategory, twice)) {
-            assertThat(candidates.findByRegistrationNo(refused.registrationNo())).isEmpty();
+            assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, refused.registrationNo())).isEmpty();
         }
 
         // Importing the same file again creates nobody and starts nothing.
@@ -155,7 +155,7 @@ abstract class CandidateImportContract {
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(again.processesStarted()).isZero();
         assertThat(again.refusedRows()).isEqualTo(6);
-        assertThat(candidates.findByRegistrationNo(zhang.registrationNo()).orElseThrow().getProcessInstanceId())
+        assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, zhang.registrationNo()).orElseThrow().getProcessInstanceId())
                 .isEqualTo(imported.getProcessInstanceId());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(zhang.registrationNo()).count())
                 .isEqualTo(1);
@@ -172,7 +172,7 @@ abstract class CandidateImportContract {
 
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.created()).isZero();
-        Candidate c = candidates.findByRegistrationNo(p.registrationNo()).orElseThrow();
+        Candidate c = candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, p.registrationNo()).orElseThrow();
         assertThat(c.getName()).isEqualTo("张伟伟");
         assertThat(c.getPhone()).isNull();
         assertThat(c.getExamCategory()).isEqualTo("临床执业助理医师");
@@ -209,7 +209,7 @@ abstract class CandidateImportContract {
 
         assertThat(report.dryRun()).isTrue();
         assertThat(report.created()).isEqualTo(1);
-        assertThat(candidates.findByRegistrationNo(p.registrationNo())).isEmpty();
+        assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, p.registrationNo())).isEmpty();
     }
 
     @Test
@@ -227,7 +227,7 @@ abstract class CandidateImportContract {
 
         assertThat(report.created()).isEqualTo(1);
         assertThat(report.encoding()).isEqualTo("UTF-8");
-        Candidate c = candidates.findByRegistrationNo(p.registrationNo()).orElseThrow();
+        Candidate c = candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, p.registrationNo()).orElseThrow();
         assertThat(c.getName()).isEqualTo("张伟");
         assertThat(c.getIdNumber()).isEqualTo(p.idNumber().toUpperCase(Locale.ROOT));
     }
@@ -246,7 +246,7 @@ abstract class CandidateImportContract {
                     assertThat(e.getCode()).isEqualTo("IMPORT_HEADER_INVALID");
                     assertThat(e.getDetails()).containsExactly("phone", "examCategory", "districtCode", "siteCode");
                 });
-        assertThat(candidates.findByRegistrationNo(p.registrationNo())).isEmpty();
+        assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, p.registrationNo())).isEmpty();
     }
 
     @Test

@@ -150,7 +150,7 @@ abstract class DashboardContract {
     }
 
     private MaterialType anyRequiredType(Candidate c) {
-        return types.findByDistrictCodeOrderBySortOrder(c.getDistrictCode()).stream()
+        return types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(TestData.SEASON, c.getDistrictCode()).stream()
                 .filter(t -> t.isRequiredFor(c.getExamCategory())).findFirst().orElseThrow();
     }
 }

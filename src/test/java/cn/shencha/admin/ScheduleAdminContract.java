@@ -106,7 +106,7 @@ abstract class ScheduleAdminContract {
         assertThat(uploadTimer(a).getDuedate().toInstant()).isEqualTo(later);
         assertThat(uploadTimer(b).getDuedate().toInstant()).isEqualTo(later);
         assertThat(uploadTimer(tianjin).getDuedate().toInstant()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
-        assertThat(data.district().getUploadDeadline()).isEqualTo(later);
+        assertThat(data.schedule().getUploadDeadline()).isEqualTo(later);
     }
 
     @Test
@@ -224,7 +224,7 @@ abstract class ScheduleAdminContract {
                     .extracting(e -> ((ShenchaException) e).getDetails()).asList().contains(expected.get(i));
             assertThat(service.check(AdminTestData.DISTRICT, schedule).problems()).contains(expected.get(i));
         }
-        assertThat(data.district().schedule()).isEqualTo(t);
+        assertThat(data.schedule().schedule()).isEqualTo(t);
         assertThat(uploadTimer(a).getDuedate().toInstant()).isEqualTo(t.uploadDeadline());
         assertThat(service.changes(AdminTestData.DISTRICT)).isEmpty();
     }
@@ -263,7 +263,7 @@ abstract class ScheduleAdminContract {
                     assertThat(e.getStatus().value()).isEqualTo(409);
                     assertThat(e.getArgs()).containsExactly(2L);
                 });
-        assertThat(data.district().getUploadDeadline()).isEqualTo(past);
+        assertThat(data.schedule().getUploadDeadline()).isEqualTo(past);
 
         ScheduleAdminService.ScheduleChangeResult result =
                 service.changeSchedule(AdminTestData.DISTRICT, reopen, true, Progress.NONE);
@@ -275,7 +275,7 @@ abstract class ScheduleAdminContract {
         assertThat(back.getLockedAt()).isNull();
         assertThat(siteTask(autoLocked)).isNull();
         assertThat(uploadTimer(autoLocked).getDuedate().toInstant()).isEqualTo(reopenedDeadline);
-        assertThat(MaterialLockPolicy.submitLockReason(back, data.district(), false, NOW)).isEmpty();
+        assertThat(MaterialLockPolicy.submitLockReason(back, data.schedule(), false, NOW)).isEmpty();
         assertThat(testData.reload(submitted).getPhase()).isEqualTo(Phase.SITE_REVIEW);
         assertThat(siteTask(submitted)).isNotNull();
         assertThat(testData.reload(reviewed).getPhase()).isEqualTo(Phase.DISTRICT_REVIEW);
@@ -376,7 +376,7 @@ abstract class ScheduleAdminContract {
         Candidate published = testData.reload(approved);
         assertThat(published.getVerdictPublishedAt()).isEqualTo(NOW);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(approved.getProcessInstanceId()).count()).isZero();
-        assertThat(districts.findById("12").orElseThrow().getResultsPublishAt()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
+        assertThat(testData.schedule("12").getResultsPublishAt()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
         assertThat(testData.reload(tianjin).getVerdictPublishedAt()).isNull();
         ScheduleChange change = service.changes(AdminTestData.DISTRICT).get(0);
         assertThat(change.getKind()).isEqualTo(ScheduleChange.Kind.PUBLICATION);
@@ -428,7 +428,7 @@ abstract class ScheduleAdminContract {
 
     String requiredTypeCode(Candidate c) {
         return context.getBean(cn.shencha.materials.MaterialTypeRepository.class)
-                .findByDistrictCodeOrderBySortOrder(c.getDistrictCode()).stream()
+                .findBySeasonCodeAndDistrictCodeOrderBySortOrder(TestData.SEASON, c.getDistrictCode()).stream()
                 .filter(t -> t.isRequiredFor(c.getExamCategory())).findFirst().orElseThrow().getCode();
     }
 

@@ -1,5 +1,8 @@
 package cn.shencha.bench;
 
+import cn.shencha.exam.SeasonScheduleRepository;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.DistrictSchedule;
@@ -43,10 +46,14 @@ class BenchReferenceData {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SetupLock setupLock;
+    private final Seasons seasons;
+    private final SeasonScheduleRepository schedules;
 
     BenchReferenceData(DistrictRepository districts, ExamSiteRepository sites, StandardCatalog catalog,
                        ReviewerGroups reviewerGroups, IdentityService identityService, TransactionTemplate tx,
-                       Clock clock, SetupLock setupLock) {
+                       Clock clock, SetupLock setupLock, Seasons seasons, SeasonScheduleRepository schedules) {
+        this.schedules = schedules;
+        this.seasons = seasons;
         this.districts = districts;
         this.sites = sites;
         this.catalog = catalog;
@@ -82,7 +89,8 @@ class BenchReferenceData {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
             tx.executeWithoutResult(status -> {
                 for (String code : DISTRICTS) {
-                    districts.save(new District(code, "基准考区 " + code, new DistrictSchedule(
+                    districts.save(new District(code, "基准考区 " + code));
+                    schedules.save(new SeasonSchedule(seasons.currentCode(), code, new DistrictSchedule(
                             now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
                             now.plus(Duration.ofDays(40)), now.plus(Duration.ofDays(60)))));
                     for (int i = 0; i < SITES_PER_DISTRICT; i++) {
@@ -91,7 +99,7 @@ class BenchReferenceData {
                 }
             });
             for (String code : DISTRICTS) {
-                catalog.seed(code);
+                catalog.seed(seasons.currentCode(), code);
             }
         }
         reviewerGroups.ensureAll();

@@ -22,7 +22,7 @@ class CandidateAccountServiceTests {
     void repeatedWrongIdNumbersLockActivationEvenForTheRightOneAfterwards() {
         data.resetDistricts();
         String idNumber = TestData.validIdNumber();
-        Candidate candidate = tx.execute(s -> candidates.save(new Candidate(TestData.uniqueRegistrationNo("1201"),
+        Candidate candidate = tx.execute(s -> candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"),
                 "测试考生", idNumber, null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant())));
 
         for (int i = 0; i < 5; i++) {
@@ -39,7 +39,7 @@ class CandidateAccountServiceTests {
         data.resetDistricts();
         String idNumber = IntStream.range(0, 1000).mapToObj(i -> IdNumbers.withCheckCharacter("1201011995030" + String.format("%04d", i)))
                 .filter(id -> id.endsWith("X")).findFirst().orElseThrow();
-        Candidate candidate = tx.execute(s -> candidates.save(new Candidate(TestData.uniqueRegistrationNo("1201"),
+        Candidate candidate = tx.execute(s -> candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"),
                 "测试考生", idNumber, null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant())));
 
         // Before the fix only the exact spelling was refused.

@@ -1,5 +1,6 @@
 package cn.shencha.notify;
 
+import cn.shencha.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.base.security.StaffScope;
@@ -50,7 +51,7 @@ class SendBackNotificationTests extends NotifyTestSupport {
         submissions.submit(candidate.getId(), Locale.SIMPLIFIED_CHINESE);
         Task siteReview = taskService.createTaskQuery()
                 .processInstanceId(testData.reload(candidate).getProcessInstanceId()).singleResult();
-        MaterialType type = types.findByDistrictCodeOrderBySortOrder("12").stream()
+        MaterialType type = types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(TestData.SEASON, "12").stream()
                 .filter(t -> t.isRequiredFor(candidate.getExamCategory())).findFirst().orElseThrow();
 
         decisions.decide(siteReview.getId(), new StaffScope("site1201reviewer", Set.of("1201"), Set.of(), false),

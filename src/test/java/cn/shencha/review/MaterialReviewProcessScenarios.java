@@ -235,7 +235,7 @@ abstract class MaterialReviewProcessScenarios {
         decide(SITE_1201, Decision.PASS, null);
         decide(DISTRICT_12, Decision.APPROVE, null);
 
-        int published = publication.publishNow("12");
+        int published = publication.publishNow(data.schedule("12"));
         assertThat(published).isGreaterThanOrEqualTo(1);
         assertThat(instance).isEnded().hasPassed(MaterialReviewProcess.PUBLISH_NOW_RECEIVED, MaterialReviewProcess.APPROVED);
         assertThat(data.reload(candidate).getVerdictPublishedAt()).isNotNull();

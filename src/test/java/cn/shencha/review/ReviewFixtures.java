@@ -48,7 +48,7 @@ class ReviewFixtures {
     }
 
     private Candidate submitted(Candidate candidate, String alreadyUploaded) {
-        for (MaterialType type : types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode())) {
+        for (MaterialType type : types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(TestData.SEASON, candidate.getDistrictCode())) {
             if (type.isRequiredFor(candidate.getExamCategory()) && !type.getCode().equals(alreadyUploaded)) {
                 for (int i = 0; i < Math.max(1, type.getMinCount()); i++) {
                     upload(candidate, type.getCode(), SEED.incrementAndGet());

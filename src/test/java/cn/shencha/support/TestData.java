@@ -1,5 +1,8 @@
 package cn.shencha.support;
 
+import cn.shencha.exam.SeasonScheduleRepository;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import cn.shencha.base.time.MutableClock;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.Candidate;
@@ -34,6 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestComponent
 public class TestData {
 
+    /**
+     * The season V73_1 creates in every test database, current for the tests (the season tests open theirs in a
+     * database of their own, or close what they opened).
+     */
+    public static final String SEASON = "2026";
+
+
     public static final String PASSWORD = "Test2026pw";
 
     /** Tianjin's 2026 season from the manual: 2026-01-29 10:00 to 2月11日24时, then supplement and publication. */
@@ -56,11 +66,15 @@ public class TestData {
     private final ReviewerGroups reviewerGroups;
     private final TransactionTemplate tx;
     private final MutableClock clock;
+    private final Seasons seasons;
+    private final SeasonScheduleRepository schedules;
 
     TestData(DistrictRepository districts, ExamSiteRepository sites, CandidateRepository candidates,
              MaterialTypeRepository types, MaterialImageRepository images, StandardCatalog catalog,
              CandidateProcessStarter processStarter, CandidateAccountService accounts, ReviewerGroups reviewerGroups,
-             TransactionTemplate tx, MutableClock clock) {
+             TransactionTemplate tx, MutableClock clock, Seasons seasons, SeasonScheduleRepository schedules) {
+        this.schedules = schedules;
+        this.seasons = seasons;
         this.districts = districts;
         this.sites = sites;
         this.candidates = candidates;
@@ -79,9 +93,9 @@ public class TestData {
         clock.set(ShanghaiTime.at(TestClockConfig.START));
         tx.executeWithoutResult(s -> {
             for (String code : new String[]{"12", "13"}) {
-                District district = districts.findById(code)
-                        .orElseGet(() -> districts.save(new District(code, code.equals("12") ? "天津考区" : "河北考区", TIANJIN_2026)));
-                district.applySchedule(TIANJIN_2026);
+                districts.findById(code)
+                        .orElseGet(() -> districts.save(new District(code, code.equals("12") ? "天津考区" : "河北考区")));
+                schedule(code, TIANJIN_2026);
             }
             for (String site : new String[]{"1201", "1202", "1301", "1302"}) {
                 if (!sites.existsById(site)) {
@@ -89,10 +103,22 @@ public class TestData {
                 }
             }
         });
-        catalog.seed("12");
-        catalog.seed("13");
+        catalog.seed(seasons.currentCode(), "12");
+        catalog.seed(seasons.currentCode(), "13");
         reviewerGroups.ensureAdminGroup();
         reviewerGroups.ensureAll();
+    }
+
+    /** Sets the district's schedule in the current season (created if missing). */
+    public void schedule(String districtCode, DistrictSchedule schedule) {
+        tx.executeWithoutResult(s -> schedules.findBySeasonCodeAndDistrictCode(seasons.currentCode(), districtCode)
+                .ifPresentOrElse(found -> found.applySchedule(schedule),
+                        () -> schedules.save(new SeasonSchedule(seasons.currentCode(), districtCode, schedule))));
+    }
+
+    /** The district's schedule in the current season. */
+    public SeasonSchedule schedule(String districtCode) {
+        return seasons.currentSchedule(districtCode);
     }
 
     public MutableClock clock() {
@@ -113,7 +139,7 @@ public class TestData {
         return tx.execute(s -> {
             String registrationNo = uniqueRegistrationNo(siteCode);
             String idNumber = validIdNumber();
-            Candidate candidate = candidates.save(new Candidate(registrationNo, "测试考生", idNumber, "13800000000",
+            Candidate candidate = candidates.save(new Candidate(seasons.currentCode(), registrationNo, "测试考生", idNumber, "13800000000",
                     examCategory, siteCode.substring(0, 2), siteCode, clock.instant()));
             processStarter.start(candidate);
             accounts.activate(registrationNo, idNumber, PASSWORD);
@@ -130,7 +156,7 @@ public class TestData {
     }
 
     public MaterialType type(String districtCode, String code) {
-        return types.findByDistrictCodeAndCode(districtCode, code).orElseThrow();
+        return types.findBySeasonCodeAndDistrictCodeAndCode(seasons.currentCode(), districtCode, code).orElseThrow();
     }
 
     /**
@@ -139,7 +165,7 @@ public class TestData {
      */
     public void completeRequiredMaterials(Candidate candidate) {
         tx.executeWithoutResult(s -> {
-            for (MaterialType type : types.findByDistrictCodeOrderBySortOrder(candidate.getDistrictCode())) {
+            for (MaterialType type : types.catalogOf(candidate)) {
                 if (type.isRequiredFor(candidate.getExamCategory())) {
                     for (int slot = 1; slot <= Math.max(1, type.getMinCount()); slot++) {
                         imageRow(candidate, type, slot);

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +27,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Administrators: candidate import, search, a candidate's whole case, personal extensions. */
 @RestController
-@RequestMapping("/api/v1/admin/candidates")
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Admin API")
 class AdminCandidateController {
@@ -51,31 +49,34 @@ class AdminCandidateController {
         this.schedules = schedules;
     }
 
-    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import the registration system's CSV (UTF-8 or GBK); row-by-row report, idempotent")
-    CandidateImportService.ImportReport importCsv(@RequestPart("file") MultipartFile file,
+    @PostMapping(value = {"/api/v1/admin/candidates/import", "/api/v1/admin/seasons/{season}/candidates/import"},
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import the registration system's CSV (UTF-8 or GBK) into the season (default: the current "
+            + "one); row-by-row report, idempotent; a registration number is unique within its season")
+    CandidateImportService.ImportReport importCsv(@SeasonPath @PathVariable(required = false) String season,
+                                                  @RequestPart("file") MultipartFile file,
                                                   @RequestParam(defaultValue = "auto") String encoding,
                                                   @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
         if (file.isEmpty()) {
             throw ShenchaException.badRequest("IMPORT_EMPTY");
         }
-        return importer.importCsv(file.getBytes(), encoding, dryRun, Progress.NONE);
+        return importer.importCsv(season, file.getBytes(), encoding, dryRun, Progress.NONE);
     }
 
-    @GetMapping
+    @GetMapping("/api/v1/admin/candidates")
     @Operation(summary = "Search by registration number (prefix), name (part) or ID number")
     List<CandidateSearchService.CandidateSummary> search(@RequestParam("q") String query) {
         return search.search(query);
     }
 
-    @GetMapping("/{registrationNo}")
+    @GetMapping("/api/v1/admin/candidates/{registrationNo}")
     @Operation(summary = "A candidate's phase, materials, decisions, history and extensions")
     CandidateSearchService.CandidateDetail detail(@PathVariable String registrationNo) {
         return search.detail(registrationNo);
     }
 
-    @PutMapping("/{registrationNo}/upload-deadline")
+    @PutMapping("/api/v1/admin/candidates/{registrationNo}/upload-deadline")
     @Operation(summary = "Personal extension of one candidate's upload deadline, with a reason")
     ExtensionResponse extend(@PathVariable String registrationNo, @RequestBody ExtensionRequest request) {
         Instant deadline = ApiDateTimes.parse("uploadDeadline", request.uploadDeadline());

@@ -9,6 +9,8 @@ import cn.shencha.admin.ScheduleChange;
 import cn.shencha.admin.VerdictExport;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictSchedule;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.Seasons;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,20 +35,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Administrators: a district's deadlines, their history, publication, verdict export and progress. */
+/**
+ * Administrators: a district's deadlines, their history, publication, verdict export and progress, per exam season.
+ * {@code /api/v1/admin/seasons/{season}/districts/…} names the season; {@code /api/v1/admin/districts/…} is the
+ * current season.
+ */
 @RestController
-@RequestMapping("/api/v1/admin/districts")
+@RequestMapping({"/api/v1/admin/districts", "/api/v1/admin/seasons/{season}/districts"})
 @RolesAllowed(cn.shencha.base.security.Roles.ADMIN)
 @Tag(name = "Admin API")
 class AdminDistrictController {
 
-    record ScheduleDto(String districtCode, String districtName, OffsetDateTime uploadStart,
+    record ScheduleDto(String seasonCode, String districtCode, String districtName, OffsetDateTime uploadStart,
                        OffsetDateTime uploadDeadline, OffsetDateTime supplementDeadline,
                        OffsetDateTime resultsPublishAt) {
 
-        static ScheduleDto of(District district) {
-            DistrictSchedule s = district.schedule();
-            return new ScheduleDto(district.getCode(), district.getName(), ApiDateTimes.format(s.uploadStart()),
+        static ScheduleDto of(District district, SeasonSchedule schedule) {
+            DistrictSchedule s = schedule.schedule();
+            return new ScheduleDto(schedule.getSeasonCode(), district.getCode(), district.getName(),
+                    ApiDateTimes.format(s.uploadStart()),
                     ApiDateTimes.format(s.uploadDeadline()), ApiDateTimes.format(s.supplementDeadline()),
                     ApiDateTimes.format(s.resultsPublishAt()));
         }
@@ -109,74 +116,82 @@ class AdminDistrictController {
     record DayDto(LocalDate date, Map<CaseStatus, Integer> counts, boolean live) {
     }
 
-    record DashboardDto(String districtCode, String districtName, CountsDto district, List<CountsDto> sites,
+    record DashboardDto(String seasonCode, String districtCode, String districtName, CountsDto district, List<CountsDto> sites,
                         List<DayDto> days, String overdueAfter) {
     }
 
     private final ScheduleAdminService schedules;
     private final DashboardService dashboards;
     private final VerdictExport verdictExport;
+    private final Seasons seasons;
 
-    AdminDistrictController(ScheduleAdminService schedules, DashboardService dashboards, VerdictExport verdictExport) {
+    AdminDistrictController(ScheduleAdminService schedules, DashboardService dashboards, VerdictExport verdictExport,
+                            Seasons seasons) {
+        this.seasons = seasons;
         this.schedules = schedules;
         this.dashboards = dashboards;
         this.verdictExport = verdictExport;
     }
 
     @GetMapping
-    @Operation(summary = "All districts with their schedules")
-    List<ScheduleDto> districts() {
-        return schedules.districts().stream().map(ScheduleDto::of).toList();
+    @Operation(summary = "All districts with their schedules in the season")
+    List<ScheduleDto> districts(@SeasonPath @PathVariable(required = false) String season) {
+        return schedules.districts().stream()
+                .map(d -> ScheduleDto.of(d, schedules.schedule(season, d.getCode())))
+                .toList();
     }
 
     @GetMapping("/{code}/schedule")
-    @Operation(summary = "A district's upload window, supplement deadline and publication time (+08:00)")
-    ScheduleDto schedule(@PathVariable String code) {
-        return ScheduleDto.of(schedules.district(code));
+    @Operation(summary = "A district's upload window, supplement deadline and publication time (+08:00) in the season")
+    ScheduleDto schedule(@SeasonPath @PathVariable(required = false) String season, @PathVariable String code) {
+        return ScheduleDto.of(schedules.district(code), schedules.schedule(season, code));
     }
 
     @PutMapping("/{code}/schedule")
-    @Operation(summary = "Change a district's schedule; every waiting timer of its cases moves at once")
-    ScheduleChangeResponse changeSchedule(@PathVariable String code, @RequestBody ScheduleRequest request) {
+    @Operation(summary = "Change a district's schedule in the season; every waiting timer of that season's cases moves at once")
+    ScheduleChangeResponse changeSchedule(@SeasonPath @PathVariable(required = false) String season,
+                                          @PathVariable String code, @RequestBody ScheduleRequest request) {
         DistrictSchedule schedule = request.toSchedule();
         ScheduleAdminService.ScheduleChangeResult result = ConcurrentChange.refuseOnCollision(() ->
-                schedules.changeSchedule(code, schedule, request.confirmReopen(), Progress.NONE));
-        return new ScheduleChangeResponse(ScheduleDto.of(schedules.district(code)), result.timersMoved(),
-                result.casesReopened());
+                schedules.changeSchedule(season, code, schedule, request.confirmReopen(), Progress.NONE));
+        return new ScheduleChangeResponse(schedule(season, code), result.timersMoved(), result.casesReopened());
     }
 
     @GetMapping("/{code}/schedule/changes")
-    @Operation(summary = "Every recorded change of the district's deadlines, newest first")
-    List<ChangeDto> changes(@PathVariable String code) {
-        return schedules.changes(code).stream().map(ChangeDto::of).toList();
+    @Operation(summary = "Every recorded change of the district's deadlines in the season, newest first")
+    List<ChangeDto> changes(@SeasonPath @PathVariable(required = false) String season, @PathVariable String code) {
+        return schedules.changes(season, code).stream().map(ChangeDto::of).toList();
     }
 
     @PostMapping("/{code}/publication")
-    @Operation(summary = "Publish the district's verdicts now")
-    PublicationResponse publish(@PathVariable String code) {
-        ScheduleAdminService.PublicationResult result = ConcurrentChange.refuseOnCollision(() -> schedules.publishNow(code));
+    @Operation(summary = "Publish the district's verdicts of the season now")
+    PublicationResponse publish(@SeasonPath @PathVariable(required = false) String season, @PathVariable String code) {
+        ScheduleAdminService.PublicationResult result = ConcurrentChange.refuseOnCollision(
+                () -> schedules.publishNow(season, code));
         return new PublicationResponse(result.verdictsPublished(), ApiDateTimes.format(result.resultsPublishAt()));
     }
 
     @GetMapping(value = "/{code}/verdicts.csv", produces = "text/csv")
-    @Operation(summary = "The district's verdicts as CSV (encoding UTF-8 with BOM, or GBK)")
-    ResponseEntity<byte[]> verdicts(@PathVariable String code,
+    @Operation(summary = "The district's verdicts of the season as CSV (encoding UTF-8 with BOM, or GBK)")
+    ResponseEntity<byte[]> verdicts(@SeasonPath @PathVariable(required = false) String season,
+                                    @PathVariable String code,
                                     @RequestParam(defaultValue = "UTF-8") String encoding) throws IOException {
+        String seasonCode = seasons.require(season).getCode();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        verdictExport.write(code, encoding, out);
+        verdictExport.write(seasonCode, code, encoding, out);
         String charset = "GBK".equalsIgnoreCase(encoding) ? "GB18030" : "UTF-8";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.Charset.forName(charset)))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(VerdictExport.fileName(code), StandardCharsets.UTF_8).build().toString())
+                        .filename(VerdictExport.fileName(seasonCode, code), StandardCharsets.UTF_8).build().toString())
                 .body(out.toByteArray());
     }
 
     @GetMapping("/{code}/dashboard")
-    @Operation(summary = "Cases per status and exam site, overdue reviews, and the daily history")
-    DashboardDto dashboard(@PathVariable String code) {
-        DashboardService.Dashboard d = dashboards.dashboard(code);
-        return new DashboardDto(d.districtCode(), d.districtName(), counts(d.district()),
+    @Operation(summary = "Cases of the season per status and exam site, overdue reviews, and the daily history")
+    DashboardDto dashboard(@SeasonPath @PathVariable(required = false) String season, @PathVariable String code) {
+        DashboardService.Dashboard d = dashboards.dashboard(season, code);
+        return new DashboardDto(d.seasonCode(), d.districtCode(), d.districtName(), counts(d.district()),
                 d.sites().stream().map(AdminDistrictController::counts).toList(),
                 d.days().stream().map(day -> new DayDto(day.date(), day.counts(), day.live())).toList(),
                 d.overdueAfter().toString());

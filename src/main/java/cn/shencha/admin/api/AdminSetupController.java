@@ -125,32 +125,34 @@ class AdminSetupController {
         return SiteDto.of(districts.renameSite(code, site, request.name()));
     }
 
-    @GetMapping("/districts/{code}/catalog")
-    @Operation(summary = "The district's material catalog, in order")
-    List<TypeDto> catalog(@PathVariable String code) {
-        return catalog.catalog(code).stream().map(TypeDto::of).toList();
+    @GetMapping({"/districts/{code}/catalog", "/seasons/{season}/districts/{code}/catalog"})
+    @Operation(summary = "The district's material catalog in the season (default: the current one), in order")
+    List<TypeDto> catalog(@SeasonPath @PathVariable(required = false) String season, @PathVariable String code) {
+        return catalog.catalog(season, code).stream().map(TypeDto::of).toList();
     }
 
-    @PutMapping("/districts/{code}/catalog/{type}")
-    @Operation(summary = "Create or change a material type; requiredFor lists the exam categories that must provide it")
-    TypeSaved saveType(@PathVariable String code, @PathVariable String type, @RequestBody TypeRequest request) {
-        DistrictSetupService.Outcome outcome = catalog.save(code, new CatalogAdminService.TypeForm(type, request.name(),
+    @PutMapping({"/districts/{code}/catalog/{type}", "/seasons/{season}/districts/{code}/catalog/{type}"})
+    @Operation(summary = "Create or change a material type of the season's catalog; requiredFor lists the exam categories that must provide it")
+    TypeSaved saveType(@SeasonPath @PathVariable(required = false) String season, @PathVariable String code,
+                       @PathVariable String type, @RequestBody TypeRequest request) {
+        DistrictSetupService.Outcome outcome = catalog.save(season, code, new CatalogAdminService.TypeForm(type, request.name(),
                 request.nameEn(), request.description(), request.minCount(), request.maxCount(), request.sortOrder(),
                 request.requiredFor()));
-        return new TypeSaved(outcome.name(), TypeDto.of(catalog.type(code, type)));
+        return new TypeSaved(outcome.name(), TypeDto.of(catalog.type(season, code, type)));
     }
 
-    @PostMapping("/districts/{code}/catalog/{type}/example")
+    @PostMapping({"/districts/{code}/catalog/{type}/example", "/seasons/{season}/districts/{code}/catalog/{type}/example"})
     @Operation(summary = "Upload the 示例 image of a material type (JPEG or PNG, up to 1 MB)")
-    TypeDto uploadExample(@PathVariable String code, @PathVariable String type,
-                          @RequestParam("file") MultipartFile file) throws IOException {
-        return TypeDto.of(catalog.setExample(code, type, file.getBytes()));
+    TypeDto uploadExample(@SeasonPath @PathVariable(required = false) String season, @PathVariable String code,
+                          @PathVariable String type, @RequestParam("file") MultipartFile file) throws IOException {
+        return TypeDto.of(catalog.setExample(season, code, type, file.getBytes()));
     }
 
-    @GetMapping("/districts/{code}/catalog/changes")
-    @Operation(summary = "Every recorded change of the district's catalog, newest first")
-    List<CatalogChangeDto> catalogChanges(@PathVariable String code) {
-        return catalog.changes(code).stream().map(CatalogChangeDto::of).toList();
+    @GetMapping({"/districts/{code}/catalog/changes", "/seasons/{season}/districts/{code}/catalog/changes"})
+    @Operation(summary = "Every recorded change of the district's catalog in the season, newest first")
+    List<CatalogChangeDto> catalogChanges(@SeasonPath @PathVariable(required = false) String season,
+                                          @PathVariable String code) {
+        return catalog.changes(season, code).stream().map(CatalogChangeDto::of).toList();
     }
 
     @PostMapping("/setup/import")

@@ -4,6 +4,7 @@ import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.ExamCategories;
+import cn.shencha.exam.Seasons;
 import cn.shencha.materials.MaterialType;
 import cn.shencha.materials.MaterialTypeRepository;
 import cn.shencha.materials.image.FileKind;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A district's material catalog: types, texts, the 示例 image, per exam category whether it is required, the
+ * A district's material catalog in one season (the current one unless a season is named): types, texts, the 示例 image, per exam category whether it is required, the
  * number of images, the order. The catalog is read live by the upload page and the submission check, so a
  * change applies at once to every candidate who has not submitted yet (what is submitted is locked and stays);
  * every change is recorded with who and when.
@@ -48,10 +49,12 @@ public class CatalogAdminService {
     private final MaterialTypeRepository types;
     private final CatalogChangeRepository changes;
     private final ImageStore store;
+    private final Seasons seasons;
     private final Clock clock;
 
     CatalogAdminService(DistrictSetupService districts, MaterialTypeRepository types, CatalogChangeRepository changes,
-                        ImageStore store, Clock clock) {
+                        ImageStore store, Seasons seasons, Clock clock) {
+        this.seasons = seasons;
         this.districts = districts;
         this.types = types;
         this.changes = changes;
@@ -61,33 +64,59 @@ public class CatalogAdminService {
 
     @Transactional(readOnly = true)
     public List<MaterialType> catalog(String districtCode) {
+        return catalog(null, districtCode);
+    }
+
+    /** @param seasonCode the season, {@code null} for the current one */
+    @Transactional(readOnly = true)
+    public List<MaterialType> catalog(String seasonCode, String districtCode) {
+        String season = seasons.require(seasonCode).getCode();
         districts.district(districtCode);
-        return types.findByDistrictCodeOrderBySortOrder(districtCode);
+        return types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(season, districtCode);
     }
 
     @Transactional(readOnly = true)
     public MaterialType type(String districtCode, String typeCode) {
+        return type(null, districtCode, typeCode);
+    }
+
+    @Transactional(readOnly = true)
+    public MaterialType type(String seasonCode, String districtCode, String typeCode) {
+        String season = seasons.require(seasonCode).getCode();
         districts.district(districtCode);
-        return types.findByDistrictCodeAndCode(districtCode, typeCode)
+        return types.findBySeasonCodeAndDistrictCodeAndCode(season, districtCode, typeCode)
                 .orElseThrow(() -> ShenchaException.notFound("MATERIAL_TYPE_NOT_FOUND", typeCode));
     }
 
     @Transactional(readOnly = true)
     public List<CatalogChange> changes(String districtCode) {
+        return changes(null, districtCode);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CatalogChange> changes(String seasonCode, String districtCode) {
+        String season = seasons.require(seasonCode).getCode();
         districts.district(districtCode);
-        return changes.findByDistrictCodeOrderByChangedAtDescIdDesc(districtCode);
+        return changes.findBySeasonCodeAndDistrictCodeOrderByChangedAtDescIdDesc(season, districtCode);
+    }
+
+    @Transactional
+    public DistrictSetupService.Outcome save(String districtCode, TypeForm form) {
+        return save(null, districtCode, form);
     }
 
     /** Creates the type or changes it; UNCHANGED (and nothing recorded) when the form says what is there. */
     @Transactional
-    public DistrictSetupService.Outcome save(String districtCode, TypeForm form) {
+    public DistrictSetupService.Outcome save(String seasonCode, String districtCode, TypeForm form) {
+        String season = seasons.require(seasonCode).getCode();
         districts.district(districtCode);
         TypeForm valid = validate(form);
-        MaterialType existing = types.findByDistrictCodeAndCode(districtCode, valid.code()).orElse(null);
+        MaterialType existing = types.findBySeasonCodeAndDistrictCodeAndCode(season, districtCode, valid.code()).orElse(null);
         if (existing == null) {
-            MaterialType created = types.save(new MaterialType(districtCode, valid.code(), valid.name(), valid.nameEn(),
-                    valid.description(), null, valid.minCount(), valid.maxCount(), valid.sortOrder(), valid.requiredFor()));
-            record(districtCode, valid.code(), CatalogChange.Action.CREATED, null, describe(created));
+            MaterialType created = types.save(new MaterialType(season, districtCode, valid.code(), valid.name(),
+                    valid.nameEn(), valid.description(), null, valid.minCount(), valid.maxCount(), valid.sortOrder(),
+                    valid.requiredFor()));
+            record(season, districtCode, valid.code(), CatalogChange.Action.CREATED, null, describe(created));
             return DistrictSetupService.Outcome.CREATED;
         }
         String before = describe(existing);
@@ -97,14 +126,19 @@ public class CatalogAdminService {
         if (before.equals(after)) {
             return DistrictSetupService.Outcome.UNCHANGED;
         }
-        record(districtCode, valid.code(), CatalogChange.Action.UPDATED, before, after);
+        record(season, districtCode, valid.code(), CatalogChange.Action.UPDATED, before, after);
         return DistrictSetupService.Outcome.UPDATED;
+    }
+
+    @Transactional
+    public MaterialType setExample(String districtCode, String typeCode, byte[] content) {
+        return setExample(null, districtCode, typeCode, content);
     }
 
     /** The 示例 image candidates see beside the upload button: a JPEG or PNG up to 1 MB. */
     @Transactional
-    public MaterialType setExample(String districtCode, String typeCode, byte[] content) {
-        MaterialType type = type(districtCode, typeCode);
+    public MaterialType setExample(String seasonCode, String districtCode, String typeCode, byte[] content) {
+        MaterialType type = type(seasonCode, districtCode, typeCode);
         String extension = extension(content);
         if (content.length > MAX_EXAMPLE_BYTES) {
             throw ShenchaException.badRequest("EXAMPLE_TOO_LARGE", MAX_EXAMPLE_BYTES / 1024);
@@ -119,7 +153,7 @@ public class CatalogAdminService {
         String before = type.getExampleImage();
         filesFollowTheRow(key, before);
         type.setExampleImage(EXAMPLE_PATH + key);
-        record(districtCode, typeCode, CatalogChange.Action.EXAMPLE, before, type.getExampleImage());
+        record(type.getSeasonCode(), districtCode, typeCode, CatalogChange.Action.EXAMPLE, before, type.getExampleImage());
         return type;
     }
 
@@ -153,8 +187,9 @@ public class CatalogAdminService {
         };
     }
 
-    private void record(String districtCode, String typeCode, CatalogChange.Action action, String before, String after) {
-        changes.save(new CatalogChange(districtCode, typeCode, action, CurrentUser.require().username(), clock.instant(),
+    private void record(String seasonCode, String districtCode, String typeCode, CatalogChange.Action action,
+                        String before, String after) {
+        changes.save(new CatalogChange(seasonCode, districtCode, typeCode, action, CurrentUser.require().username(), clock.instant(),
                 before, after));
     }
 

@@ -21,6 +21,9 @@ public class CatalogChange {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @Column(name = "season_code")
+    private String seasonCode;
+
     @Column(name = "district_code", nullable = false)
     private String districtCode;
 
@@ -46,8 +49,9 @@ public class CatalogChange {
     protected CatalogChange() {
     }
 
-    CatalogChange(String districtCode, String typeCode, Action action, String changedBy, Instant changedAt,
-                  String before, String after) {
+    CatalogChange(String seasonCode, String districtCode, String typeCode, Action action, String changedBy,
+                  Instant changedAt, String before, String after) {
+        this.seasonCode = seasonCode;
         this.districtCode = districtCode;
         this.typeCode = typeCode;
         this.action = action;
@@ -59,6 +63,10 @@ public class CatalogChange {
 
     public Long getId() {
         return id;
+    }
+
+    public String getSeasonCode() {
+        return seasonCode;
     }
 
     public String getDistrictCode() {

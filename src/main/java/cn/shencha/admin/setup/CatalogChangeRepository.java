@@ -5,5 +5,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CatalogChangeRepository extends JpaRepository<CatalogChange, Long> {
 
-    List<CatalogChange> findByDistrictCodeOrderByChangedAtDescIdDesc(String districtCode);
+    List<CatalogChange> findBySeasonCodeAndDistrictCodeOrderByChangedAtDescIdDesc(String seasonCode, String districtCode);
 }

@@ -8,6 +8,9 @@ import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.DistrictSchedule;
 import cn.shencha.exam.ExamSite;
 import cn.shencha.exam.ExamSiteRepository;
+import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.SeasonScheduleRepository;
+import cn.shencha.exam.Seasons;
 import cn.shencha.materials.StandardCatalog;
 import cn.shencha.review.MaterialReviewProcess;
 import cn.shencha.review.ReviewerGroups;
@@ -22,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Districts and exam sites created and edited by administrators, on an empty database too. A new district
- * starts with the standard catalog and a provisional schedule (to be set on 时间设置); every new district or
+ * starts, in the current season, with the standard catalog and a provisional schedule (to be set on 时间设置); every new district or
  * site gets its reviewer group at once, so Tasklist and its shared filters work from the first case.
  * Administrators only, like every admin service: an administrator (camunda-admin) administers every district.
  */
@@ -47,10 +50,15 @@ public class DistrictSetupService {
     private final ExamSiteRepository sites;
     private final StandardCatalog standardCatalog;
     private final ReviewerGroups reviewerGroups;
+    private final Seasons seasons;
+    private final SeasonScheduleRepository schedules;
     private final Clock clock;
 
     DistrictSetupService(DistrictRepository districts, ExamSiteRepository sites, StandardCatalog standardCatalog,
-                         ReviewerGroups reviewerGroups, Clock clock) {
+                         ReviewerGroups reviewerGroups, Seasons seasons, SeasonScheduleRepository schedules,
+                         Clock clock) {
+        this.seasons = seasons;
+        this.schedules = schedules;
         this.districts = districts;
         this.sites = sites;
         this.standardCatalog = standardCatalog;
@@ -84,10 +92,12 @@ public class DistrictSetupService {
         if (districts.existsById(code)) {
             throw ShenchaException.conflict("DISTRICT_EXISTS", code);
         }
-        District district = new District(code, name(form.name(), 50), provisionalSchedule());
+        District district = new District(code, name(form.name(), 50));
         district.setMaxImageBytes(imageBytes(form.maxImageKb()));
         districts.save(district);
-        standardCatalog.seed(code);
+        String season = seasons.currentCode();
+        schedules.save(new SeasonSchedule(season, code, provisionalSchedule()));
+        standardCatalog.seed(season, code);
         reviewerGroups.ensure(MaterialReviewProcess.districtGroup(code), "考区审核 " + district.getName());
         return district;
     }

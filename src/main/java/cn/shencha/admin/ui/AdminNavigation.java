@@ -50,4 +50,9 @@ class AdminNavigation {
     NavigationEntry adminCatalogEntry() {
         return new AdminEntry("admin.nav.catalog", CatalogView.ROUTE, 150);
     }
+
+    @Bean
+    NavigationEntry adminSeasonsEntry() {
+        return new AdminEntry("admin.nav.seasons", SeasonsView.ROUTE, 160);
+    }
 }

@@ -27,6 +27,16 @@ final class AdminUi {
     private AdminUi() {
     }
 
+    /** Which exam season an admin page is about (the current one), for its header: 考试年度：2026年医师资格考试（2026）. */
+    static com.vaadin.flow.component.html.Span seasonBadge(cn.shencha.exam.ExamSeason season,
+                                                           java.util.function.BiFunction<String, Object[], String> t) {
+        com.vaadin.flow.component.html.Span badge = new com.vaadin.flow.component.html.Span(
+                t.apply("admin.season.badge", new Object[]{season.getName(), season.getCode()}));
+        badge.getElement().getThemeList().add("badge");
+        badge.setId("season-badge");
+        return badge;
+    }
+
     static String format(Instant instant) {
         return ShanghaiTime.format(instant);
     }

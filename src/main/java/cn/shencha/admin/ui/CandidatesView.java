@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.admin.CandidateImportService;
 import cn.shencha.admin.CandidateSearchService;
 import cn.shencha.admin.ScheduleChange;
@@ -59,6 +60,7 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
     private final Messages messages;
     private final ReviewCaseService reviewCases;
     private final Clock clock;
+    private final Seasons seasons;
 
     final Select<String> encoding = new Select<>();
     final Checkbox dryRun = new Checkbox(getTranslation("admin.import.dryRun"));
@@ -74,7 +76,8 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
     CompletableFuture<?> lastJob = CompletableFuture.completedFuture(null);
 
     public CandidatesView(CandidateImportService importer, CandidateSearchService search, AdminJobs jobs,
-                          Messages messages, ReviewCaseService reviewCases, Clock clock) {
+                          Messages messages, ReviewCaseService reviewCases, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.importer = importer;
         this.search = search;
         this.jobs = jobs;
@@ -121,7 +124,7 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         results.setVisible(false);
         detail.setPadding(false);
 
-        add(new H2(getTranslation("admin.candidates.title")),
+        add(new H2(getTranslation("admin.candidates.title")), AdminUi.seasonBadge(seasons.current(), this::getTranslation),
                 new H3(getTranslation("admin.import.title")), new Paragraph(getTranslation("admin.import.hint")),
                 options, upload, progress, reportSummary, errors,
                 new H3(getTranslation("admin.search.title")), searchBar, results, detail);

@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.admin.setup.CatalogAdminService;
 import cn.shencha.admin.setup.CatalogChange;
 import cn.shencha.admin.setup.DistrictSetupService;
@@ -45,6 +46,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
 
     private final CatalogAdminService catalog;
     private final Messages messages;
+    private final Seasons seasons;
     final Select<District> district;
     final Grid<MaterialType> types = new Grid<>();
     final TextField code = new TextField(getTranslation("admin.catalog.code"));
@@ -61,7 +63,8 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
     final Upload exampleUpload = new Upload();
     final Grid<CatalogChange> changes = new Grid<>();
 
-    public CatalogView(DistrictSetupService setup, CatalogAdminService catalog, Messages messages) {
+    public CatalogView(DistrictSetupService setup, CatalogAdminService catalog, Messages messages, Seasons seasons) {
+        this.seasons = seasons;
         this.catalog = catalog;
         this.messages = messages;
         district = AdminUi.districtSelect(getTranslation("admin.district"), setup.districts());
@@ -102,7 +105,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout names = new HorizontalLayout(code, name, nameEn);
         HorizontalLayout exampleRow = new HorizontalLayout(example, exampleUpload);
         exampleRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        add(new H2(getTranslation("admin.catalog.title")), new Paragraph(getTranslation("admin.catalog.intro")),
+        add(new H2(getTranslation("admin.catalog.title")), AdminUi.seasonBadge(seasons.current(), this::getTranslation), new Paragraph(getTranslation("admin.catalog.intro")),
                 district, types, new H3(getTranslation("admin.catalog.edit")), names, description, counts,
                 requiredFor, new HorizontalLayout(save, newType),
                 new H3(getTranslation("admin.catalog.example")), exampleRow,

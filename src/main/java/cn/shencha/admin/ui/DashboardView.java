@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.admin.CaseStatus;
 import cn.shencha.admin.DashboardService;
 import cn.shencha.admin.ScheduleAdminService;
@@ -35,12 +36,14 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final DashboardService dashboards;
     private final Select<District> district;
+    private final Seasons seasons;
     final FlexLayout summary = new FlexLayout();
     final Grid<DashboardService.SiteLine> sites = new Grid<>();
     final Div chart = new Div();
     final Paragraph overdueNote = new Paragraph();
 
-    public DashboardView(DashboardService dashboards, ScheduleAdminService schedules) {
+    public DashboardView(DashboardService dashboards, ScheduleAdminService schedules, Seasons seasons) {
+        this.seasons = seasons;
         this.dashboards = dashboards;
         district = AdminUi.districtSelect(getTranslation("admin.district"), schedules.districts());
         district.addValueChangeListener(e -> refresh());
@@ -55,7 +58,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         chart.setWidthFull();
         chart.getStyle().set("overflow-x", "auto");
 
-        add(new H2(getTranslation("admin.dashboard.title")), top, summary, overdueNote,
+        add(new H2(getTranslation("admin.dashboard.title")), AdminUi.seasonBadge(seasons.current(), this::getTranslation), top, summary, overdueNote,
                 new H3(getTranslation("admin.dashboard.sites")), sites,
                 new H3(getTranslation("admin.dashboard.chart")), legend(), chart);
         refresh();

@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.admin.ScheduleChange;
 import cn.shencha.base.i18n.Messages;
@@ -47,6 +48,7 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
     private final Messages messages;
 
     private final Select<District> district;
+    private final Seasons seasons;
     final ShanghaiDateTimeField uploadStart = new ShanghaiDateTimeField(getTranslation("admin.schedule.uploadStart"), false);
     final ShanghaiDateTimeField uploadDeadline = new ShanghaiDateTimeField(getTranslation("admin.schedule.uploadDeadline"), true);
     final ShanghaiDateTimeField supplementDeadline = new ShanghaiDateTimeField(getTranslation("admin.schedule.supplementDeadline"), true);
@@ -65,7 +67,8 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
     /** The job of the last save, for tests. */
     CompletableFuture<?> lastJob = CompletableFuture.completedFuture(null);
 
-    public DeadlinesView(ScheduleAdminService service, AdminJobs jobs, Messages messages) {
+    public DeadlinesView(ScheduleAdminService service, AdminJobs jobs, Messages messages, Seasons seasons) {
+        this.seasons = seasons;
         this.service = service;
         this.jobs = jobs;
         this.messages = messages;
@@ -88,7 +91,7 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
         extensionForm.setColspan(extensionReason, 2);
 
         configureChanges();
-        add(new H2(getTranslation("admin.deadlines.title")), new Paragraph(getTranslation("admin.deadlines.hint")),
+        add(new H2(getTranslation("admin.deadlines.title")), AdminUi.seasonBadge(seasons.current(), this::getTranslation), new Paragraph(getTranslation("admin.deadlines.hint")),
                 district, status, form, save, progress, progressText,
                 new H3(getTranslation("admin.extension.title")), new Paragraph(getTranslation("admin.extension.hint")),
                 extensionForm, extend,
@@ -101,8 +104,7 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
         if (d == null) {
             return;
         }
-        District fresh = service.district(d.getCode());
-        DistrictSchedule s = fresh.schedule();
+        DistrictSchedule s = service.schedule(d.getCode()).schedule();
         uploadStart.setValue(s.uploadStart());
         uploadDeadline.setValue(s.uploadDeadline());
         supplementDeadline.setValue(s.supplementDeadline());

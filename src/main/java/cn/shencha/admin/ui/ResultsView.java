@@ -1,11 +1,13 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.exam.Seasons;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.admin.VerdictExport;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.District;
+import cn.shencha.exam.SeasonSchedule;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -34,12 +36,14 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
     private final Messages messages;
     private final Clock clock;
     private final Select<District> district;
+    private final Seasons seasons;
     final Paragraph publication = new Paragraph();
     final Paragraph counts = new Paragraph();
     final Button publishNow = new Button(getTranslation("admin.results.publishNow"));
     final HorizontalLayout downloads = new HorizontalLayout();
 
-    public ResultsView(ScheduleAdminService schedules, VerdictExport export, Messages messages, Clock clock) {
+    public ResultsView(ScheduleAdminService schedules, VerdictExport export, Messages messages, Clock clock, Seasons seasons) {
+        this.seasons = seasons;
         this.schedules = schedules;
         this.export = export;
         this.messages = messages;
@@ -48,7 +52,7 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
         district.addValueChangeListener(e -> refresh());
         publishNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         publishNow.addClickListener(e -> confirmPublish());
-        add(new H2(getTranslation("admin.results.title")), district, publication, counts, publishNow,
+        add(new H2(getTranslation("admin.results.title")), AdminUi.seasonBadge(seasons.current(), this::getTranslation), district, publication, counts, publishNow,
                 new H3(getTranslation("admin.results.export")), new Paragraph(getTranslation("admin.results.exportHint")),
                 downloads);
         refresh();
@@ -59,7 +63,7 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
         if (d == null) {
             return;
         }
-        District fresh = schedules.district(d.getCode());
+        SeasonSchedule fresh = schedules.schedule(d.getCode());
         boolean published = fresh.resultsPublished(clock.instant());
         publication.setText(getTranslation(published ? "admin.results.publishedAt" : "admin.results.publishAt",
                 AdminUi.format(fresh.getResultsPublishAt())));
@@ -70,9 +74,13 @@ public class ResultsView extends VerticalLayout implements HasDynamicTitle {
                 download(d.getCode(), "GBK", "admin.results.downloadGbk"));
     }
 
+    private SeasonSchedule fresh(String districtCode) {
+        return schedules.schedule(districtCode);
+    }
+
     private Anchor download(String districtCode, String encoding, String labelKey) {
         DownloadHandler handler = event -> {
-            event.setFileName(VerdictExport.fileName(districtCode));
+            event.setFileName(VerdictExport.fileName(fresh(districtCode).getSeasonCode(), districtCode));
             event.setContentType("text/csv; charset=" + ("GBK".equals(encoding) ? "GB18030" : "UTF-8"));
             export.write(districtCode, encoding, event.getOutputStream());
         };

@@ -7,6 +7,7 @@ import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateStatus;
 import cn.shencha.materials.CandidateStatusService;
+import cn.shencha.materials.EarlierVerdict;
 import cn.shencha.materials.PublishedVerdict;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,10 +17,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * 查看最终审核意见: hidden until the district publishes, then the verdict and, for a rejection, the reason.
+ * 查看最终审核意见: hidden until the district publishes, then the verdict and, for a rejection, the reason; below,
+ * the same person's published verdicts of earlier exam seasons.
  * Whether it is published is CandidateStatusService's rule, as for the API's GET /api/v1/me/verdict.
  */
 @Route("result")
@@ -64,6 +67,22 @@ public class ResultView extends Div implements BeforeEnterObserver, HasDynamicTi
                     new Paragraph(getTranslation("ui.result.wait")));
         }
         add(card);
+        List<EarlierVerdict> earlier = statuses.earlierVerdicts(candidateId, getLocale());
+        if (!earlier.isEmpty()) {
+            Div history = new Div();
+            history.addClassName("sh-card");
+            history.setId("result-history");
+            history.add(new H3(getTranslation("ui.result.history")));
+            for (EarlierVerdict v : earlier) {
+                Paragraph line = new Paragraph(getTranslation("ui.result.historyLine", v.seasonName(), v.verdictText(),
+                        ShanghaiTime.format(v.publishedAt())));
+                history.add(line);
+                if (v.reason() != null) {
+                    history.add(new Paragraph(getTranslation("ui.result.reason", v.reason())));
+                }
+            }
+            add(history);
+        }
     }
 
     @Override

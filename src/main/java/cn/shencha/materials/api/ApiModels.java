@@ -126,4 +126,13 @@ final class ApiModels {
             return new VerdictJson(v.verdict().name(), v.verdictText(), v.reason(), time(v.publishedAt()));
         }
     }
+
+    record EarlierVerdictJson(String season, String seasonName, String registrationNo, String verdict,
+                              String verdictText, String reason, OffsetDateTime publishedAt) {
+
+        static EarlierVerdictJson of(cn.shencha.materials.EarlierVerdict v) {
+            return new EarlierVerdictJson(v.seasonCode(), v.seasonName(), v.registrationNo(), v.verdict().name(),
+                    v.verdictText(), v.reason(), time(v.publishedAt()));
+        }
+    }
 }

@@ -166,4 +166,11 @@ class CandidateController {
     ApiModels.VerdictJson verdict() {
         return ApiModels.VerdictJson.of(status.verdict(CurrentUser.candidateId(), Messages.currentLocale()));
     }
+
+    @GetMapping("/verdicts/earlier")
+    @Operation(summary = "The published verdicts of the same person in earlier exam seasons, newest season first")
+    List<ApiModels.EarlierVerdictJson> earlierVerdicts() {
+        return status.earlierVerdicts(CurrentUser.candidateId(), Messages.currentLocale()).stream()
+                .map(ApiModels.EarlierVerdictJson::of).toList();
+    }
 }

@@ -126,8 +126,8 @@ class AdminApiTests {
     }
 
     private void assertUnchanged() {
-        assertThat(data.district().getUploadDeadline()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
-        assertThat(data.district().getResultsPublishAt()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
+        assertThat(data.schedule().getUploadDeadline()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
+        assertThat(data.schedule().getResultsPublishAt()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
     }
 
     @Test
@@ -228,7 +228,7 @@ class AdminApiTests {
 
         mvc.perform(get(BASE + "/districts/31/verdicts.csv").param("encoding", "GBK").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("verdicts-31.csv")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("verdicts-" + TestData.SEASON + "-31.csv")))
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
         mvc.perform(get(BASE + "/districts/31/dashboard").with(admin()))
                 .andExpect(status().isOk())

@@ -130,8 +130,8 @@ abstract class DistrictSetupContract {
         assertThat(imported.created()).isEqualTo(2);
         assertThat(imported.refusedRows()).isZero();
 
-        Candidate c = candidates.findByRegistrationNo(dentist).orElseThrow();
-        Candidate other = candidates.findByRegistrationNo(clinician).orElseThrow();
+        Candidate c = candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, dentist).orElseThrow();
+        Candidate other = candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, clinician).orElseThrow();
         assertThat(required(c.getId())).contains(DENTAL_TRAINING);
         assertThat(required(other.getId())).doesNotContain(DENTAL_TRAINING);
 

@@ -171,7 +171,7 @@ class AdminViewsTests {
         view.lastJob.join();
         MockVaadin.clientRoundtrip();
 
-        assertThat(data.district().getUploadDeadline()).isEqualTo(ShanghaiTime.endOfDay(LocalDate.of(2026, 2, 14)));
+        assertThat(data.schedule().getUploadDeadline()).isEqualTo(ShanghaiTime.endOfDay(LocalDate.of(2026, 2, 14)));
         assertThat(view.progressText.getText()).contains("1");
         assertThat(GridKt._size(view.changes)).isEqualTo(1);
         assertThat(GridKt._get(view.changes, 0).getTimersMoved()).isEqualTo(1);
@@ -194,12 +194,12 @@ class AdminViewsTests {
         MockVaadin.clientRoundtrip();
         ConfirmDialog dialog = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getText(dialog)).contains("1");
-        assertThat(data.district().getUploadDeadline()).isEqualTo(ShanghaiTime.at(TestClock.START.minusHours(1)));
+        assertThat(data.schedule().getUploadDeadline()).isEqualTo(ShanghaiTime.at(TestClock.START.minusHours(1)));
         ConfirmDialogKt._fireConfirm(dialog);
         view.lastJob.join();
         MockVaadin.clientRoundtrip();
 
-        assertThat(data.district().getUploadDeadline()).isEqualTo(ShanghaiTime.at(LocalDate.of(2026, 2, 3).atTime(18, 0)));
+        assertThat(data.schedule().getUploadDeadline()).isEqualTo(ShanghaiTime.at(LocalDate.of(2026, 2, 3).atTime(18, 0)));
         assertThat(testData.reload(c).getPhase()).isEqualTo(Phase.UPLOADING);
     }
 
@@ -239,7 +239,7 @@ class AdminViewsTests {
         assertThat(view.reportSummary.getText()).contains("GBK").contains("新增 1 人");
         assertThat(view.errors.isVisible()).isTrue();
         assertThat(GridKt._size(view.errors)).isEqualTo(2);
-        assertThat(candidates.findByRegistrationNo(registrationNo)).isPresent();
+        assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, registrationNo)).isPresent();
 
         view.query.setValue("司马相如");
         view.runSearch();
@@ -274,7 +274,7 @@ class AdminViewsTests {
         MockVaadin.clientRoundtrip();
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
-        assertThat(data.district().getResultsPublishAt()).isEqualTo(testData.clock().instant());
+        assertThat(data.schedule().getResultsPublishAt()).isEqualTo(testData.clock().instant());
         assertThat(view.publication.getText()).contains("已于");
     }
 

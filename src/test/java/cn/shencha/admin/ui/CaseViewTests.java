@@ -82,7 +82,7 @@ class CaseViewTests {
     void theCaseShowsTheHistoryInChineseOnlyWrapsReasonsAndShowsThePicturesAsReviewersSeeThem() {
         Candidate candidate = data.candidate();
         MaterialImage image = testData.imageRow(candidate,
-                types.findByDistrictCodeAndCode(candidate.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
+                types.findBySeasonCodeAndDistrictCodeAndCode(candidate.getSeasonCode(), candidate.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
         CandidatesView view = open(Locale.SIMPLIFIED_CHINESE);
         view.showDetail(candidate.getRegistrationNo());
 

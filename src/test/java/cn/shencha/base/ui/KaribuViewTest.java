@@ -72,7 +72,7 @@ public abstract class KaribuViewTest {
     /** A registered candidate who has not activated the account yet (with the given ID number). */
     protected Candidate unactivatedCandidate(String siteCode, String idNumber) {
         return context.getBean(org.springframework.transaction.support.TransactionTemplate.class).execute(s -> {
-            Candidate candidate = context.getBean(cn.shencha.exam.CandidateRepository.class).save(new Candidate(
+            Candidate candidate = context.getBean(cn.shencha.exam.CandidateRepository.class).save(new Candidate(TestData.SEASON, 
                     TestData.uniqueRegistrationNo(siteCode), "新考生", idNumber, "13800000009",
                     cn.shencha.exam.ExamCategories.CLINICAL, siteCode.substring(0, 2), siteCode, testData.clock().instant()));
             context.getBean(cn.shencha.review.CandidateProcessStarter.class).start(candidate);

@@ -68,7 +68,7 @@ class CandidateApiTests {
     void activatesAnAccountOnce() throws Exception {
         String idNumber = TestData.validIdNumber();
         String registrationNo = TestData.uniqueRegistrationNo("1201");
-        tx.executeWithoutResult(s -> candidates.save(new Candidate(registrationNo, "新考生", idNumber, null, "临床执业医师",
+        tx.executeWithoutResult(s -> candidates.save(new Candidate(TestData.SEASON, registrationNo, "新考生", idNumber, null, "临床执业医师",
                 "12", "1201", data.clock().instant())));
         String body = "{\"registrationNo\":\"" + registrationNo + "\",\"idNumber\":\"" + idNumber + "\",\"password\":\"Secret2026\"}";
 

@@ -252,7 +252,7 @@ class CandidateJourneyBrowserTests {
     private Candidate unactivatedCandidateWithOtherRequiredMaterials(String idNumber) {
         // Registered and in the process, but never signed in: the first visit activates the account.
         Candidate candidate = tx.execute(s -> {
-            Candidate c = candidates.save(new Candidate(TestData.uniqueRegistrationNo("1201"), "张伟", idNumber,
+            Candidate c = candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"), "张伟", idNumber,
                     "13800000001", ExamCategories.CLINICAL, "12", "1201", testData.clock().instant()));
             processStarter.start(c);
             return c;

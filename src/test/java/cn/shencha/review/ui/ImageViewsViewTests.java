@@ -71,9 +71,9 @@ class ImageViewsViewTests {
         Candidate candidate = data.candidate();
         Candidate other = data.candidate();
         MaterialImage image = testData.imageRow(candidate,
-                types.findByDistrictCodeAndCode(candidate.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
+                types.findBySeasonCodeAndDistrictCodeAndCode(candidate.getSeasonCode(), candidate.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
         MaterialImage othersImage = testData.imageRow(other,
-                types.findByDistrictCodeAndCode(other.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
+                types.findBySeasonCodeAndDistrictCodeAndCode(other.getSeasonCode(), other.getDistrictCode(), "ID_CARD").orElseThrow(), 1);
         Instant now = testData.clock().instant();
         records.save(new ImageViewRecord(image.getId(), candidate.getId(), "rv3101", ImageViewRecord.Size.THUMB, now.minus(Duration.ofHours(2))));
         records.save(new ImageViewRecord(image.getId(), candidate.getId(), "rv3101", ImageViewRecord.Size.FULL, now.minus(Duration.ofHours(1))));
