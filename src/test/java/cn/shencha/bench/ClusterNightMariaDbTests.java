@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shencha.bench.BenchCandidates.Person;
 import cn.shencha.bench.BenchClient.Response;
 import cn.shencha.support.MariaDbUrls;
+import cn.shencha.support.S3ProxyExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,14 +41,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Two app nodes in their own JVMs (the build's classes, as the benchmark starts them: {@link AppUnderTest}) on one
- * MariaDB database, behind HAProxy with the repository's configuration ({@code deploy/haproxy.cfg}), images in a
- * directory both nodes see. A district's deadline night of 2,000 cases runs on both nodes' job executors;
+ * MariaDB database, behind HAProxy with the repository's configuration ({@code deploy/haproxy.cfg}), images in one
+ * S3 bucket (S3Proxy, {@link S3ProxyExtension}) as a cluster stores them. A district's deadline night of 2,000 cases runs on both nodes' job executors;
  * in its middle one node is killed (kill -9). Then every case is in site review exactly once (counted in the
  * database: locked once, one review task, one notice), the dead node's jobs were taken over within the documented
- * bound, and every upload that got its 201 before the kill is still there (row, file, and through the balancer
+ * bound, and every upload that got its 201 before the kill is still there (row, object, and through the balancer
  * for the candidate who signs in again).
  *
  * <p>Needs Debian's {@code haproxy} ({@code .ci/run} installs it): without it the test fails under {@code CI=true};
@@ -55,6 +58,10 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("mariadb")
 class ClusterNightMariaDbTests {
+
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
+    private static final String BUCKET = "cluster-night";
 
     /** The night's size: 2,000 cases (-Dshencha.cluster.cases=300 for a quick run on a busy machine). */
     static final int CASES = Integer.getInteger("shencha.cluster.cases", 2000);
@@ -71,7 +78,6 @@ class ClusterNightMariaDbTests {
     private final String database = MariaDbUrls.scratchDatabase();
     private final String jdbcUrl = MariaDbUrls.withDatabase(MariaDbUrls.testUrl(), database);
     private final Path workDir = Path.of("target", "cluster-test").toAbsolutePath();
-    private final Path images = workDir.resolve("images");
     private final List<AppUnderTest> nodes = new ArrayList<>();
     private Process haproxy;
     private Connection db;
@@ -85,7 +91,8 @@ class ClusterNightMariaDbTests {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        Files.createDirectories(images);
+        Files.createDirectories(workDir);
+        S3.createBucket(BUCKET);
     }
 
     @AfterEach
@@ -222,15 +229,18 @@ class ClusterNightMariaDbTests {
         assertThat(takenOver).as("the dead node's %d jobs done on the other node after the kill", heldByTheDead.size())
                 .isNotNull().isLessThanOrEqualTo(JOB_LOCK.plus(ACQUISITION_WAIT).plusSeconds(15));
 
-        // Every upload acknowledged before the kill: its row, its file, and the candidate sees it after signing in
+        // Every upload acknowledged before the kill: its row, its object, and the candidate sees it after signing in
         // again through the balancer (the dead node's sessions are gone).
         assertThat(beforeKill).as("uploads acknowledged before the kill").isNotEmpty();
         List<Acknowledged> all = List.copyOf(acks);
-        for (Acknowledged upload : all) {
-            String[] row = imageRow(upload.imageId());
-            assertThat(row).as("row of image %d", upload.imageId()).isNotNull();
-            assertThat(row[0]).isEqualTo("ACTIVE");
-            assertThat(images.resolve(row[1])).as("file of image %d", upload.imageId()).isRegularFile();
+        try (S3Client bucket = S3.client()) {
+            for (Acknowledged upload : all) {
+                String[] row = imageRow(upload.imageId());
+                assertThat(row).as("row of image %d", upload.imageId()).isNotNull();
+                assertThat(row[0]).isEqualTo("ACTIVE");
+                assertThat(bucket.headObject(b -> b.bucket(BUCKET).key(row[1])).contentLength())
+                        .as("object of image %d", upload.imageId()).isPositive();
+            }
         }
         for (int w = 0; w < UPLOADERS; w++) {
             BenchClient again = new BenchClient(balancer).signIn(uploaders.get(w).registrationNo(), BenchCandidates.PASSWORD);
@@ -257,7 +267,11 @@ class ClusterNightMariaDbTests {
         env.put("DB_PASSWORD", "");
         env.put("ADMIN_USERNAME", ADMIN);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("SHENCHA_STORAGE_DIR", images.toString());
+        env.put("SHENCHA_STORAGE", "s3");
+        env.put("S3_ENDPOINT", S3.endpoint());
+        env.put("S3_BUCKET", BUCKET);
+        env.put("S3_ACCESS_KEY", S3ProxyExtension.ACCESS_KEY);
+        env.put("S3_SECRET_KEY", S3ProxyExtension.SECRET_KEY);
         env.put("NODE_NAME", name);
         return AppUnderTest.start(name, port, workDir,
                 List.of("-Xmx600m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC"), env,
