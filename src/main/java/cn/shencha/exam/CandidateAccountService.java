@@ -47,9 +47,15 @@ public class CandidateAccountService {
         if (!throttle.tryAttempt(LoginThrottle.Kind.ACTIVATION, number, source)) {
             throw new ShenchaException("TOO_MANY_ATTEMPTS", HttpStatus.TOO_MANY_REQUESTS);
         }
-        Candidate candidate = candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(), trim(registrationNo))
-                .filter(c -> c.getIdNumber().equalsIgnoreCase(trim(idNumber)))
-                .orElse(null);
+        Candidate candidate;
+        try {
+            candidate = candidates.findBySeasonCodeAndRegistrationNo(seasons.currentCode(), trim(registrationNo))
+                    .filter(c -> c.getIdNumber().equalsIgnoreCase(trim(idNumber)))
+                    .orElse(null);
+        } catch (RuntimeException backendFailure) {
+            throttle.refund(LoginThrottle.Kind.ACTIVATION, number, source);
+            throw backendFailure;
+        }
         if (candidate == null) {
             // One message for an unknown number and a wrong ID number: neither is revealed.
             throw ShenchaException.badRequest("ACTIVATION_MISMATCH");

@@ -80,6 +80,15 @@ public class LoginThrottle {
         return true;
     }
 
+    /**
+     * The attempt could not be checked (the database or another back end failed): nothing was guessed, so it costs
+     * neither bucket. Without this, candidates retrying through a database restart would be locked out as guessers.
+     */
+    public void refund(Kind kind, String account, String source) {
+        sourceBucket(source).addTokens(1);
+        accountBucket(kind, account, source).addTokens(1);
+    }
+
     /** The attempt was right: it costs the source nothing, and the account's failures from this source are forgotten. */
     public void recordSuccess(Kind kind, String account, String source) {
         sourceBucket(source).addTokens(1);

@@ -41,9 +41,13 @@ class ShenchaAuthenticationProvider implements AuthenticationProvider {
         if (!throttle.tryAttempt(LoginThrottle.Kind.SIGN_IN, username, source)) {
             throw new LockedException("Too many failed sign-ins from " + source);
         }
-        Authentication result = isRegistrationNo(username)
-                ? candidate(username, password)
-                : staff(username, password);
+        Authentication result;
+        try {
+            result = isRegistrationNo(username) ? candidate(username, password) : staff(username, password);
+        } catch (RuntimeException backendFailure) {
+            throttle.refund(LoginThrottle.Kind.SIGN_IN, username, source);
+            throw backendFailure;
+        }
         if (result == null) {
             throw new BadCredentialsException("Bad credentials");
         }
