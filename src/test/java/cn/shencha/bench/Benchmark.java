@@ -137,6 +137,7 @@ public final class Benchmark {
                 BenchClient admin = new BenchClient(app.baseUrl()).signIn(ADMIN, ADMIN_PASSWORD);
                 if (settings.smoke()) { // no first run: its imports here
                     importAll(admin, "34", uploaders);
+                    importAll(admin, "34", s3Uploaders);
                     double importRate = importAll(admin, "32", night);
                     report.add(new Report.Row("Import (admin CSV upload)", "candidates imported, each with its process started",
                             fmt(night.size()), rate(importRate), "—", null, "2,000 rows per file; one transaction per 200 rows"));
