@@ -55,7 +55,7 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
     }
 
     /**
-     * Tiny sizes for the smoke test of the harness itself (not a measurement), in under a minute: one app JVM (no
+     * Tiny sizes for the smoke test of the harness itself (not a measurement): the shipped app once (no
      * "before" run with Camunda's defaults), no idle wait before the memory figure, a short deadline night.
      */
     static BenchSettings smoke(String database, Path workDir) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark harness itself, with tiny sizes on H2: every scenario of the shipped app runs end to end against the
- * app in its own JVM and lands in the report, in under a minute on an idle 2-core machine (one app JVM: the "before"
+ * app in its own JVM and lands in the report (245 s alone on a 2-core machine, mostly app start-ups; the "before"
  * run with Camunda's job-executor defaults and the measurement's idle waits are left out, see
  * {@link BenchSettings#smoke}). Not a measurement (the figures of so few cases mean nothing), so nothing here
  * compares them with the targets.
