@@ -43,7 +43,7 @@ public record ImageContent(Long imageId, String contentType, long length, String
             throw new ShenchaException("IMAGE_FILE_MISSING", HttpStatus.INTERNAL_SERVER_ERROR);
         } catch (IOException e) {
             log.error("The file of image {} cannot be read now", imageId, e);
-            throw new ShenchaException("STORAGE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE);
+            throw ShenchaException.storageUnavailable();
         }
     }
 
@@ -53,7 +53,7 @@ public record ImageContent(Long imageId, String contentType, long length, String
             return object.content().readAllBytes();
         } catch (IOException e) {
             log.error("The file of image {} could not be read to its end", imageId, e);
-            throw new ShenchaException("STORAGE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE);
+            throw ShenchaException.storageUnavailable();
         }
     }
 }

@@ -304,7 +304,7 @@ public class MaterialUploadService {
             return store.put(processed.bytes(), processed.extension());
         } catch (IOException e) {
             log.error("Cannot store an image", e);
-            throw new ShenchaException("STORAGE_FAILED", HttpStatus.SERVICE_UNAVAILABLE);
+            throw ShenchaException.storageFailed();
         }
     }
 

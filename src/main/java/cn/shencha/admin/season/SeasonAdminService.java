@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -242,7 +241,7 @@ public class SeasonAdminService {
             return MaterialType.UPLOADED_EXAMPLE_PATH + copy;
         } catch (IOException e) {
             log.error("Cannot copy the example image {} into the new season", key, e);
-            throw new ShenchaException("STORAGE_FAILED", HttpStatus.INTERNAL_SERVER_ERROR);
+            throw ShenchaException.storageFailed();
         }
     }
 

@@ -148,7 +148,7 @@ public class CatalogAdminService {
             key = store.put(content, extension);
         } catch (IOException e) {
             log.error("Cannot store the example image of {}/{}", districtCode, typeCode, e);
-            throw new ShenchaException("STORAGE_FAILED", HttpStatus.SERVICE_UNAVAILABLE);
+            throw ShenchaException.storageFailed();
         }
         String before = type.getExampleImage();
         filesFollowTheRow(key, before);

@@ -8,6 +8,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -44,7 +45,10 @@ class ShenchaAuthenticationProvider implements AuthenticationProvider {
         Authentication result;
         try {
             result = isRegistrationNo(username) ? candidate(username, password) : staff(username, password);
+        } catch (AuthenticationException refused) {
+            throw refused; // a refusal of the account is an attempt like a wrong password: its token stays spent
         } catch (RuntimeException backendFailure) {
+            // The database (or another back end) failed before any password was compared: nothing was guessed.
             throttle.refund(LoginThrottle.Kind.SIGN_IN, username, source);
             throw backendFailure;
         }

@@ -34,6 +34,16 @@ public class ShenchaException extends RuntimeException {
         return new ShenchaException(code, HttpStatus.CONFLICT, args);
     }
 
+    /** The image store refused a write: retry later (503), nothing was recorded. */
+    public static ShenchaException storageFailed() {
+        return new ShenchaException("STORAGE_FAILED", HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    /** The image store could not be read: retry later (503). */
+    public static ShenchaException storageUnavailable() {
+        return new ShenchaException("STORAGE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
     public static ShenchaException badRequest(String code, Object... args) {
         return new ShenchaException(code, HttpStatus.BAD_REQUEST, args);
     }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +51,7 @@ class ExampleImageController {
             throw ShenchaException.notFound("EXAMPLE_NOT_FOUND");
         } catch (IOException e) {
             log.error("The example image {} cannot be read now", key, e);
-            throw new ShenchaException("STORAGE_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE);
+            throw ShenchaException.storageUnavailable();
         }
         return ResponseEntity.ok()
                 .contentType(key.endsWith(".png") ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG)
