@@ -6,8 +6,6 @@ import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
-import cn.shencha.exam.District;
-import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.Phase;
 import cn.shencha.materials.CandidateMaterials;
 import cn.shencha.materials.LockReason;
@@ -33,18 +31,16 @@ public class SubmissionService {
     public enum Outcome { SUBMITTED, RESUBMITTED, ALREADY_SUBMITTED }
 
     private final CandidateRepository candidates;
-    private final DistrictRepository districts;
     private final CandidateMaterials materials;
     private final ReviewDecisionRepository decisions;
     private final RuntimeService runtimeService;
     private final Clock clock;
     private final Seasons seasons;
 
-    SubmissionService(CandidateRepository candidates, DistrictRepository districts, CandidateMaterials materials,
+    SubmissionService(CandidateRepository candidates, CandidateMaterials materials,
                       ReviewDecisionRepository decisions, RuntimeService runtimeService, Clock clock, Seasons seasons) {
         this.seasons = seasons;
         this.candidates = candidates;
-        this.districts = districts;
         this.materials = materials;
         this.decisions = decisions;
         this.runtimeService = runtimeService;
