@@ -139,7 +139,7 @@ public class CandidateSearchService {
         return new CandidateDetail(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(), c.getPhone(),
                 c.getExamCategory(), c.getDistrictCode(), district.getName(), c.getSiteCode(), siteName,
                 c.isActivated(), c.getPhase(), status, c.getSubmittedAt(), c.getLockedAt(),
-                c.effectiveUploadDeadline(seasons.schedule(c)), c.getUploadDeadlineOverride(),
+                seasons.deadlines(c).upload(), c.getUploadDeadlineOverride(),
                 c.getVerdict() == null ? null : c.getVerdict().name(), c.getVerdictReason(), c.getVerdictDecidedAt(),
                 c.getVerdictPublishedAt(), c.getProcessInstanceId(),
                 materials(c, typeById, all, locale), decisionLines(decided, typeById, locale), history(c, locale),

@@ -4,6 +4,7 @@ import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
@@ -215,8 +216,9 @@ public class ScheduleAdminService {
         if (candidate.getPhase() != Phase.UPLOADING && !autoLocked) {
             throw ShenchaException.conflict("EXTENSION_NOT_APPLICABLE");
         }
-        Instant before = candidate.effectiveUploadDeadline(schedule);
-        if (!before.isAfter(now) && !confirmReopen) {
+        CaseDeadlines deadlines = CaseDeadlines.of(candidate, schedule);
+        Instant before = deadlines.upload();
+        if (deadlines.uploadPassed(now) && !confirmReopen) {
             throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", 1);
         }
         int moved = deadlineService.extendUploadDeadline(candidate, newDeadline);

@@ -139,7 +139,7 @@ public class ReviewCaseService {
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, candidate.getPhase().name(),
                 messages.get(locale, "phase." + candidate.getPhase().name()),
-                time(candidate.getSubmittedAt()), time(seasons.schedule(candidate).getSupplementDeadline()));
+                time(candidate.getSubmittedAt()), time(seasons.deadlines(candidate).supplement()));
 
         return new ReviewCase(summary, taskInfo(task, candidate, locale), siteRecommendation(history, locale),
                 materials(candidate, catalog, history, locale),
