@@ -498,7 +498,8 @@
     if (this.level === 'SITE') {
       box.appendChild(el('p', {'class': 'sd-desc', text: this.t('rejectHint')}));
     }
-    this.reasonInput = el('textarea', {'class': 'form-control', id: 'sd-decision-reason', maxlength: '500',
+    var maxReason = task.decisions.length ? task.decisions[0].maxReason : 500;
+    this.reasonInput = el('textarea', {'class': 'form-control', id: 'sd-decision-reason', maxlength: String(maxReason),
       placeholder: this.t('decisionReasonPlaceholder')});
     box.appendChild(el('label', {'for': 'sd-decision-reason', text: this.t('decisionReason')}));
     box.appendChild(this.reasonInput);
@@ -533,13 +534,17 @@
     if (missingReason.length) {
       problems.push(this.t('error.replaceReason') + missingReason.join('、'));
     }
-    if (this.decision === 'SUPPLEMENT' && !anyReplace) {
+    // The decision's rules come with the case (ReviewCase.Option, from Decision on the server): only mirrored here.
+    var option = (this.review.task ? this.review.task.decisions : []).filter(function (o) {
+      return o.value === self.decision;
+    })[0];
+    if (option && option.replacements === 'REQUIRED' && !anyReplace) {
       problems.push(this.t('error.supplementNeedsReplace'));
     }
-    if ((this.decision === 'PASS' || this.decision === 'APPROVE') && anyReplace) {
+    if (option && option.replacements === 'FORBIDDEN' && anyReplace) {
       problems.push(this.t('error.passWithReplace'));
     }
-    if (this.decision === 'REJECT' && !reason) {
+    if (option && option.reasonRequired && !reason) {
       problems.push(this.t('error.rejectReason'));
     }
     return {problems: problems, body: {decision: this.decision, reason: reason || null, materials: materials}};

@@ -151,7 +151,8 @@ public class ReviewCaseService {
         Object afterSupplement = taskService.getVariableLocal(task.getId(), ReviewTaskListener.VAR_AFTER_SUPPLEMENT);
         List<ReviewCase.Option> options = Arrays.stream(Decision.values())
                 .filter(d -> d.allowedAt(level))
-                .map(d -> new ReviewCase.Option(d.name(), decisionLabel(level, d, locale)))
+                .map(d -> new ReviewCase.Option(d.name(), decisionLabel(level, d, locale), d.reasonRequired(),
+                        d.replacements().name(), Decision.MAX_REASON))
                 .toList();
         return new ReviewCase.TaskInfo(task.getId(), level.name(), task.getName(), task.getAssignee(),
                 time(task.getCreateTime() == null ? null : task.getCreateTime().toInstant()),
