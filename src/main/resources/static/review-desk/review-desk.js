@@ -272,6 +272,10 @@
     }).then(function (body) {
       self.texts = body.texts || {};
       self.review = body.review;
+      // One form serves both review tasks: the level is the task's own.
+      if (self.review.task) {
+        self.level = self.review.task.level;
+      }
       self.render();
     }).catch(function (error) {
       self.root.textContent = '';
@@ -605,7 +609,7 @@
   };
 
   window.ShenchaReviewDesk = {
-    /** Called by the form's cam-script with its camForm and level (SITE or DISTRICT). */
+    /** Called by the form's cam-script with its camForm (the level, SITE or DISTRICT, comes with the task). */
     mount: function (camForm, level) {
       ensureStylesheet();
       var root = camForm.formElement[0].querySelector('[data-shencha-desk]');

@@ -87,12 +87,12 @@ abstract class MaterialReviewProcessScenarios {
 
         submit();
         assertThat(instance).isWaitingAt(MaterialReviewProcess.SITE_REVIEW);
-        assertThat(task(instance)).hasCandidateGroup("site1201").hasFormKey("embedded:deployment:forms/site-review.html");
+        assertThat(task(instance)).hasCandidateGroup("site1201").hasFormKey("embedded:deployment:forms/review.html");
         assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW);
 
         decide(SITE_1201, Decision.PASS, null);
         assertThat(instance).isWaitingAt(MaterialReviewProcess.DISTRICT_REVIEW);
-        assertThat(task(instance)).hasCandidateGroup("district12");
+        assertThat(task(instance)).hasCandidateGroup("district12").hasFormKey("embedded:deployment:forms/review.html");
 
         decide(DISTRICT_12, Decision.APPROVE, null);
         assertThat(instance).isWaitingAt(MaterialReviewProcess.AWAIT_PUBLICATION);
