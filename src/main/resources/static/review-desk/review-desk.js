@@ -1,6 +1,6 @@
 /*
- * Shencha review desk: the body of the embedded task forms processes/forms/site-review.html and
- * district-review.html in Camunda Tasklist. It reads the case from the app's reviewer API
+ * Shencha review desk: the body of the embedded task form processes/forms/review.html (both review tasks) in
+ * Camunda Tasklist. It reads the case from the app's reviewer API
  * (GET /api/v1/review/tasks/{taskId}, same browser session as Tasklist), shows every material with its
  * images (thumbnails, a viewer with zoom and rotation, an on-screen watermark with the reviewer's id), the
  * earlier decisions and the flags, and sends the decision to POST /api/v1/review/tasks/{taskId}/decision,

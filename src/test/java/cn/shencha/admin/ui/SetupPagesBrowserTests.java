@@ -9,7 +9,8 @@ import cn.shencha.support.TestData;
 import org.camunda.bpm.engine.IdentityService;
 import cn.shencha.admin.setup.SetupFixtures;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,15 +41,22 @@ class SetupPagesBrowserTests {
         SetupFixtures.staffUser(identityService, ADMIN, PASSWORD, StaffScope.ADMIN_GROUP);
     }
 
-    @Test
-    void anAdministratorSeesTheDistrictAndCatalogPages() {
-        try (Browser browser = Browser.open("http://localhost:" + port, Browser.Size.DESKTOP)) {
+    @ParameterizedTest
+    @EnumSource(Browser.Size.class)
+    void anAdministratorSeesTheDistrictAndCatalogPages(Browser.Size size) {
+        try (Browser browser = Browser.open("http://localhost:" + port, size)) {
             browser.signIn(ADMIN, PASSWORD);
 
+            page(browser, "/admin", "进度看板", "admin-dashboard");
+            if (size == Browser.Size.PHONE) {
+                // On a phone every site is a card (PhoneGrid), not a row of ten columns to swipe through.
+                browser.waitUntil("the sites as cards", () -> !browser.findAll(By.cssSelector("vaadin-grid .sh-grid-card")).isEmpty());
+                assertThat(browser.text(By.cssSelector("vaadin-grid .sh-grid-card"))).contains("合计");
+            }
             page(browser, "/admin/districts", "考区设置", "admin-districts");
             page(browser, "/admin/catalog", "材料目录", "admin-catalog");
             page(browser, "/admin/seasons", "考试年度", "admin-seasons");
-            browser.find(By.xpath("//vaadin-button[normalize-space(.)='预览']")).click();
+            browser.click(By.xpath("//vaadin-button[normalize-space(.)='预览']"));
             browser.waitUntil("the preview", () -> browser.text(By.tagName("body")).contains("将开启"));
             browser.waitForVaadin();
             browser.settle();
