@@ -1,5 +1,9 @@
 package cn.shencha.review;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -9,17 +13,15 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import cn.shencha.exam.SeasonSchedule;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.JobQueryImpl;
 import org.camunda.bpm.engine.impl.Page;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * command ends, in the caller's transaction. Callers check who may move deadlines (administrators) and
  * record the change themselves, once for the whole change (see admin.ScheduleChange).
  *
- * <p>A schedule change also moves the due dates of the cases' open review tasks in the same command, the same
- * way ({@code TaskService.saveTask} would again be one command per task). The task's own close listener keeps
- * its history row in step; no task listener fires, as none reads the due date.
+ * <p>A schedule change also moves the due dates of the cases' open review tasks in the same command, set-based
+ * (see MoveTimers.moveTasks; {@code TaskService.saveTask} would again be one command per task), and their history
+ * rows with them. No task listener fires: none reads the due date.
  */
 @Component
 public class DeadlineTimers {
@@ -127,19 +129,46 @@ public class DeadlineTimers {
             return new Moved(moved, taskDueByKey.isEmpty() ? 0 : moveTasks(context));
         }
 
+        /**
+         * One UPDATE per review level for the chunk, of the runtime rows and of their history, in the command's
+         * connection (the caller's transaction). Loading and saving the task entities instead cost three statements
+         * a task (64 s for 20,000 on the loaded test machine). REV_ goes up as the engine's own update would, so a
+         * reviewer's claim or completion that read the task before fails on its revision instead of writing the
+         * old due date back.
+         */
         private int moveTasks(CommandContext context) {
-            TaskQueryImpl query = new TaskQueryImpl();
-            query.processInstanceIdIn(processInstanceIds.toArray(String[]::new))
-                    .taskDefinitionKeyIn(taskDueByKey.keySet().toArray(String[]::new));
+            String prefix = context.getProcessEngineConfiguration().getDatabaseTablePrefix();
+            String in = String.join(", ", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+            Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
             int moved = 0;
-            for (Task task : context.getTaskManager().findTasksByQueryCriteria(query)) {
-                Date due = taskDueByKey.get(task.getTaskDefinitionKey());
-                if (task.getDueDate() == null || task.getDueDate().getTime() != due.getTime()) {
-                    ((TaskEntity) task).setDueDate(due);
-                    moved++;
+            try {
+                for (Map.Entry<String, Date> entry : taskDueByKey.entrySet()) {
+                    Timestamp due = new Timestamp(entry.getValue().getTime());
+                    moved += update(connection, "update " + prefix + "ACT_RU_TASK set DUE_DATE_ = ?, REV_ = REV_ + 1"
+                            + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_ in (" + in + ")"
+                            + " and (DUE_DATE_ is null or DUE_DATE_ <> ?)", due, entry.getKey());
+                    update(connection, "update " + prefix + "ACT_HI_TASKINST set DUE_DATE_ = ?"
+                            + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_ in (" + in + ") and END_TIME_ is null"
+                            + " and (DUE_DATE_ is null or DUE_DATE_ <> ?)", due, entry.getKey());
                 }
+            } catch (SQLException e) {
+                throw new ProcessEngineException("Could not move the review tasks' due dates", e);
             }
             return moved;
+        }
+
+        private int update(Connection connection, String sql, Timestamp due, String taskDefinitionKey)
+                throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int i = 1;
+                statement.setTimestamp(i++, due);
+                statement.setString(i++, taskDefinitionKey);
+                for (String id : processInstanceIds) {
+                    statement.setString(i++, id);
+                }
+                statement.setTimestamp(i, due);
+                return statement.executeUpdate();
+            }
         }
     }
 }

@@ -240,7 +240,6 @@ class AdminViewsTests {
     @Test
     void onAPhoneTheDashboardShowsEachSiteAsACardInsteadOfTenColumns() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         data.candidate();
         DashboardView view = open(DashboardView.class);
         selectDistrict31();
