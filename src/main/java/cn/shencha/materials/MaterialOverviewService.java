@@ -69,7 +69,8 @@ public class MaterialOverviewService {
         Map<Long, MaterialUnlock> openUnlocks = new HashMap<>();
         unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(u -> openUnlocks.put(u.getMaterialTypeId(), u));
         Map<Long, List<MaterialImage>> byType = new HashMap<>();
-        images.findByCandidateIdOrderByUploadedAt(candidateId)
+        images.findByCandidateIdOrderByUploadedAt(candidateId).stream()
+                .filter(i -> i.getState() != ImageState.PURGED) // deleted by a retention purge: nothing to show
                 .forEach(i -> byType.computeIfAbsent(i.getMaterialTypeId(), k -> new ArrayList<>()).add(i));
 
         List<MaterialTypeOverview> overviews = new ArrayList<>();
@@ -136,6 +137,9 @@ public class MaterialOverviewService {
     }
 
     private ImageContent content(MaterialImage image) {
+        if (image.getState() == ImageState.PURGED) {
+            throw new ShenchaException("IMAGE_PURGED", org.springframework.http.HttpStatus.GONE);
+        }
         String key = image.getStorageKey();
         return new ImageContent(image.getId(), image.getContentType(), image.getSizeBytes(), image.getSha256(),
                 () -> store.open(key));
