@@ -46,7 +46,7 @@ class RetentionPurge {
     private final HistoryService historyService;
     private final RetentionRules rules;
     private final Clock clock;
-    private final int batchSize;
+    private volatile int batchSize;
     /** Called after each file is deleted: where a test stops a purge half-way, as a kill would. */
     volatile Consumer<String> afterFileDeleted = key -> { };
 
@@ -61,6 +61,11 @@ class RetentionPurge {
         this.rules = rules;
         this.clock = clock;
         this.batchSize = Math.max(1, batchSize);
+    }
+
+    /** How many candidates one batch (one transaction) purges. */
+    void batchSize(int size) {
+        this.batchSize = Math.max(1, size);
     }
 
     /** Every season and district whose period has ended: purged (or continued) one after the other. */
