@@ -79,7 +79,7 @@ esac
 
 app_pid=${APP_PID:-}
 start_app() {
-  step "starting the app: $APP_CMD (log $DRILL_DIR/app-$1.log)"
+  step "starting the app: ${APP_CMD%% *} … (log $DRILL_DIR/app-$1.log)"
   # shellcheck disable=SC2086
   $APP_CMD >"$DRILL_DIR/app-$1.log" 2>&1 &
   app_pid=$!

@@ -44,6 +44,7 @@ public class RetentionService {
                        String reason, String heldBy, Instant heldAt, String releasedBy, Instant releasedAt,
                        String releaseReason) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("active")
         public boolean active() {
             return releasedAt == null;
         }

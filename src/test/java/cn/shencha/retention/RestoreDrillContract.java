@@ -158,7 +158,7 @@ abstract class RestoreDrillContract {
         return uploaded;
     }
 
-    /** The profiles of the seeding start: test (no job executor, no schedulers) on this database. */
+    /** The profiles of the seeding start (the demo on H2; test, without job executor, on MariaDB). */
     abstract String[] seedProfiles();
 
     static String javaBinary() {

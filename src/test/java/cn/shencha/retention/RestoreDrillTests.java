@@ -41,7 +41,7 @@ class RestoreDrillTests extends RestoreDrillContract {
 
     @Override
     String[] seedProfiles() {
-        return new String[]{"test"};
+        return new String[]{"demo"}; // the demo's own data first (it fills an empty database only), then the drill's
     }
 
     @Override
