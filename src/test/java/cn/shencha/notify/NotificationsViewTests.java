@@ -7,6 +7,7 @@ import cn.shencha.base.security.Roles;
 import cn.shencha.base.security.ShenchaUser;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.ui.MainLayout;
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.exam.Candidate;
 import cn.shencha.notify.ui.NotificationsView;
 import cn.shencha.support.ShenchaSpringTest;
@@ -17,6 +18,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -91,6 +93,27 @@ class NotificationsViewTests extends NotifyTestSupport {
         assertThat(text(grid, "channel-SMS")).isEqualTo("排队中");
         dispatchAll();
         assertThat(delivery(notification, Channel.SMS).getState()).isEqualTo(DeliveryState.SENT);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneEachNotificationIsACardWithItsStatesAndTheResendButton() {
+        Candidate candidate = testData.candidate("1201");
+        Notification notification = notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName());
+        GATEWAY.respond(request -> new FakeGateway.Reply(400, "{\"error\":\"blocked\"}"));
+        dispatchAll();
+        GATEWAY.reset();
+        signIn(new StaffScope("admin", Set.of(), Set.of(), true), Roles.STAFF, Roles.ADMIN);
+        UI.getCurrent().navigate("admin/notifications");
+        Grid<NotificationAdmin.NotificationView> grid = _get(Grid.class);
+
+        PhoneGrid.on(grid).layoutFor(390);
+
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey)).containsExactly("card");
+        Component card = GridKt._getCellComponent(grid, 0, "card");
+        assertThat(card.getElement().getTextRecursively()).contains(candidate.getRegistrationNo(), "短信", "已放弃 (第1次)");
+        ButtonKt._click(_get(card, Button.class));
+        assertThat(delivery(notification, Channel.SMS).getState()).isEqualTo(DeliveryState.QUEUED);
     }
 
     @Test

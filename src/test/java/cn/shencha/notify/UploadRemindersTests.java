@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ShenchaSpringTest
 class UploadRemindersTests extends NotifyTestSupport {
 
-    /** Tianjin's upload deadline in the test data: 2026-02-12 00:00 Shanghai (2月11日24时). */
+    /** Tianjin's upload deadline in the test data: 2026-02-11 24:00 Shanghai (2月11日24时). */
     static final Instant DEADLINE = TestData.TIANJIN_2026.uploadDeadline();
 
     @Autowired
@@ -52,7 +52,7 @@ class UploadRemindersTests extends NotifyTestSupport {
         reminders.sendDue();
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(1);
-        assertThat(remindersOf(candidate).get(0).getBody()).isEqualTo("测试考生，您好：您的报名材料上传将于2026-02-12 00:00截止，"
+        assertThat(remindersOf(candidate).get(0).getBody()).isEqualTo("测试考生，您好：您的报名材料上传将于2026-02-11 24:00截止，"
                 + "您尚未提交审核。请尽快上传所需材料并点击“提交审核”；截止后系统将自动锁定材料，无法再修改。");
         assertThat(delivery(remindersOf(candidate).get(0), Channel.SMS).getState()).isEqualTo(DeliveryState.QUEUED);
 
@@ -106,7 +106,7 @@ class UploadRemindersTests extends NotifyTestSupport {
         clock.set(postponed.minus(Duration.ofHours(47)));
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(2);
-        assertThat(remindersOf(candidate).get(1).getParams()).containsExactly("测试考生", "2026-02-15 00:00");
+        assertThat(remindersOf(candidate).get(1).getParams()).containsExactly("测试考生", "2026-02-14 24:00");
     }
 
     @Test
@@ -124,7 +124,7 @@ class UploadRemindersTests extends NotifyTestSupport {
         clock.set(personal.minus(Duration.ofHours(5)));
         reminders.sendDue();
         assertThat(remindersOf(extended)).hasSize(1);
-        assertThat(remindersOf(extended).get(0).getParams()).containsExactly("测试考生", "2026-02-14 00:00");
+        assertThat(remindersOf(extended).get(0).getParams()).containsExactly("测试考生", "2026-02-13 24:00");
         assertThat(sent.findByCandidateIdOrderById(extended.getId())).extracting(UploadReminder::getLeadHours)
                 .containsExactly(6); // the 48-hour window had passed unnoticed: only the most urgent one
     }

@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock the tests move. It starts inside Tianjin's 2026 upload window (2026-01-29 10:00 to 2026-02-12 00:00). */
+/** A clock the tests move. It starts inside Tianjin's 2026 upload window (2026-01-29 10:00 to 2026-02-11 24:00). */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfig {
 

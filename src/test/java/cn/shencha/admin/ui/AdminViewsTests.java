@@ -9,6 +9,7 @@ import cn.shencha.admin.AdminTestData;
 import cn.shencha.admin.Progress;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.base.ui.StaffHomeView;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
@@ -27,6 +28,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -260,6 +262,24 @@ class AdminViewsTests {
         assertThat(view.summary.getElement().getTextRecursively()).contains("未开始");
         assertThat(GridKt._size(view.sites)).isEqualTo(3);
         assertThat(_find(view.chart, Svg.class)).hasSize(1);
+    }
+
+    @Test
+    void onAPhoneTheDashboardShowsEachSiteAsACardInsteadOfTenColumns() {
+        AdminTestData.signInAsAdmin();
+        authenticateRequest();
+        data.candidate();
+        DashboardView view = open(DashboardView.class);
+        selectDistrict31();
+        PhoneGrid<?> columns = PhoneGrid.on(view.sites);
+
+        columns.layoutFor(390);
+
+        assertThat(view.sites.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey)).containsExactly("card");
+        String card = GridKt._getCellComponent(view.sites, 0, "card").getElement().getTextRecursively();
+        assertThat(card).contains("3101", "合计", "未开始");
+        columns.layoutFor(1280);
+        assertThat(view.sites.getColumns().stream().filter(Grid.Column::isVisible)).hasSize(view.sites.getColumns().size() - 1);
     }
 
     @Test

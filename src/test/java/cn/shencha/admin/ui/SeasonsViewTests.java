@@ -82,12 +82,12 @@ class SeasonsViewTests {
         assertThat(page.open.isEnabled()).isTrue();
         String next = seasonAdmin.preview(null).code();
         int years = Integer.parseInt(next) - Integer.parseInt(current);
-        assertThat(page.previewSummary.getText()).startsWith("将开启 " + next + "“" + next + "年医师资格考试”：从 " + current + " 年度复制");
+        assertThat(page.previewSummary.getText()).startsWith("将开启 " + next + " 年度“" + next + "年医师资格考试”：从 " + current + " 年度复制");
         // Tianjin's window, one year later on the Beijing clock.
         int row = java.util.stream.IntStream.range(0, GridKt._size(page.preview))
                 .filter(i -> GridKt._get(page.preview, i).districtCode().equals("12")).findFirst().orElseThrow();
         assertThat(GridKt._getFormatted(page.preview.getColumns().get(2), GridKt._get(page.preview, row)))
-                .isEqualTo("2026-02-12 00:00 → " + (2026 + years) + "-02-12 00:00");
+                .isEqualTo("2026-02-11 24:00 → " + (2026 + years) + "-02-11 24:00");
         assertThat(seasons.currentCode()).isEqualTo(current);
 
         page.open.click();

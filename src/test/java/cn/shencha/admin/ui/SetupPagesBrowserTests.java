@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.IdentityService;
 import cn.shencha.admin.setup.SetupFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,9 +48,10 @@ class SetupPagesBrowserTests {
         SetupFixtures.staffUser(identityService, ADMIN, PASSWORD, StaffScope.ADMIN_GROUP);
     }
 
-    @Test
-    void anAdministratorSeesTheDistrictAndCatalogPages() {
-        try (Browser browser = Browser.open("http://localhost:" + port, Browser.Size.DESKTOP)) {
+    @ParameterizedTest
+    @EnumSource(Browser.Size.class)
+    void anAdministratorSeesTheDistrictAndCatalogPages(Browser.Size size) {
+        try (Browser browser = Browser.open("http://localhost:" + port, size)) {
             browser.go("/login");
             browser.waitFor(By.cssSelector("vaadin-login-form"));
             browser.type("vaadinLoginUsername", ADMIN);
@@ -57,10 +59,16 @@ class SetupPagesBrowserTests {
             browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
             browser.waitUntil("signed in", () -> !browser.driver().getCurrentUrl().endsWith("/login"));
 
+            page(browser, "/admin", "进度看板", "admin-dashboard");
+            if (size == Browser.Size.PHONE) {
+                // On a phone every site is a card (PhoneGrid), not a row of ten columns to swipe through.
+                browser.waitUntil("the sites as cards", () -> !browser.findAll(By.cssSelector("vaadin-grid .sh-grid-card")).isEmpty());
+                assertThat(browser.text(By.cssSelector("vaadin-grid .sh-grid-card"))).contains("合计");
+            }
             page(browser, "/admin/districts", "考区设置", "admin-districts");
             page(browser, "/admin/catalog", "材料目录", "admin-catalog");
             page(browser, "/admin/seasons", "考试年度", "admin-seasons");
-            browser.find(By.xpath("//vaadin-button[normalize-space(.)='预览']")).click();
+            browser.click(By.xpath("//vaadin-button[normalize-space(.)='预览']"));
             browser.waitUntil("the preview", () -> browser.text(By.tagName("body")).contains("将开启"));
             browser.waitForVaadin();
             browser.settle();

@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
  * axe-core against every page of the Vaadin UI in headless Chromium, at 390 px (a phone with a touch screen) and at
  * 1280 px: the pages before sign-in, the candidate's pages (with the large-image dialog open), the staff start page
  * reviewers see, and every administrator page. Any axe violation fails the test, with the rule and the elements.
- * Every page must also fit the screen's width (no sideways scrolling of the page) and have one {@code <main>} and an
+ * Every page must also fit the screen's width (no sideways scrolling of the page, nor inside any of its grids) and have one {@code <main>} and an
  * {@code <h1>}. Under CI=true a missing Chromium fails the test; elsewhere it is skipped (see {@link Browser}).
  */
 @Tag("browser")
@@ -45,7 +45,7 @@ class AccessibilityBrowserTests {
     static final String STAFF_PASSWORD = "Axe2026pw";
 
     static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/deadlines", "/admin/candidates",
-            "/admin/results", "/admin/districts", "/admin/catalog", "/admin/notifications");
+            "/admin/results", "/admin/districts", "/admin/catalog", "/admin/seasons", "/admin/notifications", "/admin/image-views");
 
     @LocalServerPort
     int port;
@@ -122,6 +122,16 @@ class AccessibilityBrowserTests {
                 return widest - document.documentElement.clientWidth;""");
         if (overflow.intValue() > 0) {
             problems.add("the page is " + overflow + " px wider than the screen");
+        }
+        // A grid that is wider than its own box makes a phone user swipe inside it to find a column: every grid fits.
+        @SuppressWarnings("unchecked")
+        List<String> wideGrids = (List<String>) browser.script("""
+                return [...document.querySelectorAll('vaadin-grid')]
+                    .map(g => [g, g.shadowRoot && g.shadowRoot.querySelector('#table')])
+                    .filter(([g, t]) => t && t.scrollWidth - t.clientWidth > 1)
+                    .map(([g, t]) => (g.id || g.getAttribute('aria-label') || 'grid') + ' ' + t.scrollWidth + ' px in ' + t.clientWidth);""");
+        for (String grid : wideGrids) {
+            problems.add("a grid scrolls sideways: " + grid);
         }
         if (((Number) browser.script("return document.querySelectorAll('main').length")).intValue() != 1) {
             problems.add("not exactly one <main>");

@@ -140,6 +140,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** Scrolls the element to the middle of the screen and clicks it (below the fold on a phone, a click misses). */
+    public void click(By by) {
+        WebElement element = find(by);
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     public String text(By by) {
         return find(by).getText();
     }

@@ -132,7 +132,7 @@ class CandidateJourneyBrowserTests {
 
             // The upload page: header with phase, deadline and 提交审核; a card per material.
             assertThat(browser.text(By.id("materials-stage"))).isEqualTo("上传材料中");
-            assertThat(browser.text(By.id("materials-deadline"))).isEqualTo("上传截止：2026-02-12 00:00");
+            assertThat(browser.text(By.id("materials-deadline"))).isEqualTo("上传截止：2026-02-11 24:00");
             browser.screenshot("04-materials");
             browser.find(By.cssSelector("#material-ID_CARD .sh-example-button")).click();
             WebElement example = browser.waitFor(By.cssSelector("vaadin-dialog-overlay img[src='/examples/id-card.svg']"));
