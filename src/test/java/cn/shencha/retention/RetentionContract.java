@@ -297,6 +297,17 @@ abstract class RetentionContract {
                 .anyMatch(l -> l.contains(":held id=same hash=none phone=kept"));
     }
 
+    @Test
+    void theEngineCleansItsOwnHistoryInTheNightlyWindow() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
+                .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        // With a window the engine keeps its cleanup job scheduled (without one it never runs).
+        assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty()
+                .allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+    }
+
     /** Thrown where the test stops a purge: not an IOException, nothing catches it. */
     static class Killed extends RuntimeException {
     }

@@ -3,6 +3,7 @@ package cn.shencha.retention.ui;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.base.ui.Toasts;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Seasons;
@@ -62,11 +63,14 @@ public class RetentionView extends VerticalLayout implements HasDynamicTitle {
         this.service = service;
         this.messages = messages;
 
-        settings.addColumn(s -> s.districtCode() + " " + s.districtName()).setHeader(getTranslation("retention.district")).setAutoWidth(true);
-        settings.addColumn(s -> getTranslation(s.isDefault() ? "retention.daysDefault" : "retention.daysSet", s.retentionDays()))
-                .setHeader(getTranslation("retention.days")).setAutoWidth(true);
-        settings.addColumn(s -> s.updatedBy() == null ? "" : s.updatedBy() + " " + format(s.updatedAt()))
-                .setHeader(getTranslation("retention.updated")).setFlexGrow(1);
+        // Every grid shows its rows as cards on a phone (PhoneGrid), like the other admin pages.
+        PhoneGrid<RetentionService.DistrictRetention> settingColumns = PhoneGrid.of(settings);
+        settingColumns.text(getTranslation("retention.district"), s -> s.districtCode() + " " + s.districtName()).setAutoWidth(true);
+        settingColumns.text(getTranslation("retention.days"),
+                s -> getTranslation(s.isDefault() ? "retention.daysDefault" : "retention.daysSet", s.retentionDays())).setAutoWidth(true);
+        settingColumns.text(getTranslation("retention.updated"),
+                s -> s.updatedBy() == null ? "" : s.updatedBy() + " " + format(s.updatedAt())).setFlexGrow(1);
+        settingColumns.cardsOnPhones();
         settings.setAllRowsVisible(true);
         district.setLabel(getTranslation("retention.district"));
         district.setItemLabelGenerator(s -> s.districtCode() + " " + s.districtName());
@@ -79,17 +83,18 @@ public class RetentionView extends VerticalLayout implements HasDynamicTitle {
         save.addClickListener(e -> act(() -> service.setRetention(district.getValue() == null ? "" : district.getValue().districtCode(),
                 days.getValue() == null ? 0 : days.getValue()), "retention.saved"));
 
-        preview.addColumn(RetentionService.Preview::seasonCode).setHeader(getTranslation("retention.season")).setAutoWidth(true);
-        preview.addColumn(p -> p.districtCode() + " " + p.districtName()).setHeader(getTranslation("retention.district")).setAutoWidth(true);
-        preview.addColumn(p -> format(p.publishedAt()) + (p.published() ? "" : " " + getTranslation("retention.notYet")))
-                .setHeader(getTranslation("retention.publishedAt")).setAutoWidth(true);
-        preview.addColumn(p -> format(p.dueAt()) + " (" + getTranslation("retention.daysSet", p.retentionDays()) + ")")
-                .setHeader(getTranslation("retention.dueAt")).setAutoWidth(true);
-        preview.addColumn(p -> getTranslation("retention.counts", p.candidates(), p.images(), p.messages() + p.notifications(),
-                        p.addresses() + p.contacts(), p.processInstances()))
-                .setHeader(getTranslation("retention.toPurge")).setFlexGrow(1);
-        preview.addColumn(p -> getTranslation("retention.left", p.held(), p.running(), p.purged()))
-                .setHeader(getTranslation("retention.leftOut")).setAutoWidth(true);
+        PhoneGrid<RetentionService.Preview> previewColumns = PhoneGrid.of(preview);
+        previewColumns.text(getTranslation("retention.season"), RetentionService.Preview::seasonCode).setAutoWidth(true);
+        previewColumns.text(getTranslation("retention.district"), p -> p.districtCode() + " " + p.districtName()).setAutoWidth(true);
+        previewColumns.text(getTranslation("retention.publishedAt"),
+                p -> format(p.publishedAt()) + (p.published() ? "" : " " + getTranslation("retention.notYet"))).setAutoWidth(true);
+        previewColumns.text(getTranslation("retention.dueAt"),
+                p -> format(p.dueAt()) + " (" + getTranslation("retention.daysSet", p.retentionDays()) + ")").setAutoWidth(true);
+        previewColumns.text(getTranslation("retention.toPurge"), p -> getTranslation("retention.counts", p.candidates(),
+                p.images(), p.messages() + p.notifications(), p.addresses() + p.contacts(), p.processInstances())).setFlexGrow(1);
+        previewColumns.text(getTranslation("retention.leftOut"),
+                p -> getTranslation("retention.left", p.held(), p.running(), p.purged())).setAutoWidth(true);
+        previewColumns.cardsOnPhones();
         preview.setAllRowsVisible(true);
         preview.asSingleSelect().addValueChangeListener(e -> purgeNow.setEnabled(e.getValue() != null && e.getValue().due()
                 && e.getValue().candidates() + e.getValue().processInstances() > 0));
@@ -107,19 +112,23 @@ public class RetentionView extends VerticalLayout implements HasDynamicTitle {
         holdSeason.setWidth("6em");
         holdReason.setMaxLength(500);
         holdReason.setWidth("24em");
+        holdReason.setMaxWidth("100%");
         hold.addClickListener(e -> act(() -> service.hold(holdSeason.getValue(), holdRegistrationNo.getValue(),
                 holdReason.getValue()), "retention.hold.added"));
-        holds.addColumn(h -> h.seasonCode() + " " + h.registrationNo() + " " + h.candidateName())
-                .setHeader(getTranslation("retention.hold.candidate")).setAutoWidth(true);
-        holds.addColumn(RetentionService.Hold::reason).setHeader(getTranslation("retention.hold.reason")).setFlexGrow(1);
-        holds.addColumn(h -> h.heldBy() + " " + format(h.heldAt())).setHeader(getTranslation("retention.hold.by")).setAutoWidth(true);
-        holds.addColumn(h -> h.active() ? getTranslation("retention.hold.active")
-                        : getTranslation("retention.hold.released", h.releasedBy(), format(h.releasedAt()), h.releaseReason()))
-                .setHeader(getTranslation("retention.hold.state")).setAutoWidth(true);
+        PhoneGrid<RetentionService.Hold> holdColumns = PhoneGrid.of(holds);
+        holdColumns.text(getTranslation("retention.hold.candidate"),
+                h -> h.seasonCode() + " " + h.registrationNo() + " " + h.candidateName()).setAutoWidth(true);
+        holdColumns.text(getTranslation("retention.hold.reason"), RetentionService.Hold::reason).setFlexGrow(1);
+        holdColumns.text(getTranslation("retention.hold.by"), h -> h.heldBy() + " " + format(h.heldAt())).setAutoWidth(true);
+        holdColumns.text(getTranslation("retention.hold.state"), h -> h.active() ? getTranslation("retention.hold.active")
+                : getTranslation("retention.hold.released", h.releasedBy(), format(h.releasedAt()), h.releaseReason()))
+                .setAutoWidth(true);
+        holdColumns.cardsOnPhones();
         holds.setAllRowsVisible(true);
         holds.asSingleSelect().addValueChangeListener(e -> release.setEnabled(e.getValue() != null && e.getValue().active()));
         releaseReason.setMaxLength(500);
         releaseReason.setWidth("24em");
+        releaseReason.setMaxWidth("100%");
         release.setEnabled(false);
         release.addClickListener(e -> {
             RetentionService.Hold selected = holds.asSingleSelect().getValue();
@@ -128,22 +137,28 @@ public class RetentionView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
-        purges.addColumn(p -> format(p.startedAt())).setHeader(getTranslation("retention.purge.at")).setAutoWidth(true);
-        purges.addColumn(p -> p.seasonCode() + " / " + p.districtCode()).setHeader(getTranslation("retention.season")).setAutoWidth(true);
-        purges.addColumn(RetentionService.Purge::startedBy).setHeader(getTranslation("retention.purge.by")).setAutoWidth(true);
-        purges.addColumn(p -> getTranslation("retention.purge.state." + p.state())).setHeader(getTranslation("retention.hold.state")).setAutoWidth(true);
-        purges.addColumn(p -> getTranslation("retention.counts", p.candidates(), p.images(), p.messages() + p.notifications(),
-                p.deliveries() + p.contacts(), p.processInstances())).setHeader(getTranslation("retention.purge.deleted")).setFlexGrow(1);
-        purges.addColumn(p -> getTranslation("retention.purge.left", p.held(), p.running()))
-                .setHeader(getTranslation("retention.leftOut")).setAutoWidth(true);
+        PhoneGrid<RetentionService.Purge> purgeColumns = PhoneGrid.of(purges);
+        purgeColumns.text(getTranslation("retention.purge.at"), p -> format(p.startedAt())).setAutoWidth(true);
+        purgeColumns.text(getTranslation("retention.season"), p -> p.seasonCode() + " / " + p.districtCode()).setAutoWidth(true);
+        purgeColumns.text(getTranslation("retention.purge.by"), RetentionService.Purge::startedBy).setAutoWidth(true);
+        purgeColumns.text(getTranslation("retention.hold.state"), p -> getTranslation("retention.purge.state." + p.state()))
+                .setAutoWidth(true);
+        purgeColumns.text(getTranslation("retention.purge.deleted"), p -> getTranslation("retention.counts", p.candidates(),
+                p.images(), p.messages() + p.notifications(), p.deliveries() + p.contacts(), p.processInstances())).setFlexGrow(1);
+        purgeColumns.text(getTranslation("retention.leftOut"), p -> getTranslation("retention.purge.left", p.held(), p.running()))
+                .setAutoWidth(true);
+        purgeColumns.cardsOnPhones();
         purges.setAllRowsVisible(true);
 
         HorizontalLayout settingForm = new HorizontalLayout(district, days, save);
         settingForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        settingForm.setWrap(true); // the fields go below each other on a phone
         HorizontalLayout holdForm = new HorizontalLayout(holdSeason, holdRegistrationNo, holdReason, hold);
         holdForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        holdForm.setWrap(true); // the fields go below each other on a phone
         HorizontalLayout releaseForm = new HorizontalLayout(releaseReason, release);
         releaseForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        releaseForm.setWrap(true); // the fields go below each other on a phone
         add(new H2(getTranslation("retention.title")), new Paragraph(getTranslation("retention.hint",
                         service.minDays(), service.maxDays())),
                 new H3(getTranslation("retention.settings")), settings, settingForm,
