@@ -117,16 +117,6 @@ public class Candidate {
         this.activatedAt = at;
     }
 
-    /** The upload deadline that applies to this candidate: a personal extension can only move it later. */
-    public Instant effectiveUploadDeadline(SeasonSchedule schedule) {
-        return effectiveUploadDeadline(uploadDeadlineOverride, schedule.getUploadDeadline());
-    }
-
-    /** A personal extension counts only while it is later than the district's deadline. */
-    public static Instant effectiveUploadDeadline(Instant override, Instant districtDeadline) {
-        return override != null && override.isAfter(districtDeadline) ? override : districtDeadline;
-    }
-
     public void markSubmitted(Instant at) {
         this.submittedAt = at;
     }

@@ -6,6 +6,7 @@ import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
@@ -59,11 +60,12 @@ public class CandidateStatusService {
         Candidate candidate = candidate(candidateId);
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         SeasonSchedule schedule = seasons.schedule(candidate);
+        CaseDeadlines deadlines = CaseDeadlines.of(candidate, schedule);
         Instant now = clock.instant();
         boolean published = isPublished(candidate, schedule, now);
         CandidateStage stage = stage(candidate, published);
         boolean autoLocked = candidate.getSubmittedAt() == null && candidate.getPhase() != Phase.SUPPLEMENT
-                && !now.isBefore(candidate.effectiveUploadDeadline(schedule));
+                && deadlines.uploadPassed(now);
         // One rule for the page, /me and every refusal: why the materials are locked, in the candidate's terms.
         Optional<LockReason> lock = MaterialLockPolicy.submitLockReason(candidate, schedule,
                 unlocks.lastSupplementExpired(candidateId), now);
@@ -71,8 +73,8 @@ public class CandidateStatusService {
         return new CandidateStatus(candidate.getId(), candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, stage, messages.get(lang, "materials.stage." + stage.name()),
-                schedule.getUploadStart(), candidate.effectiveUploadDeadline(schedule), schedule.getSupplementDeadline(),
-                schedule.getResultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
+                deadlines.uploadStart(), deadlines.upload(), deadlines.supplement(),
+                deadlines.resultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
                 views.lockReasonText(lock.orElse(null), lang), autoLocked, published);
     }
 

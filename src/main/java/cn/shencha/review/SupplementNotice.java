@@ -37,7 +37,7 @@ class SupplementNotice {
                 .map(v -> byId.get(v.getMaterialTypeId()).displayName(Messages.DEFAULT_LOCALE)
                         + (v.getReason() == null || v.getReason().isBlank() ? "" : "（" + v.getReason() + "）"))
                 .collect(Collectors.joining("；"));
-        String deadline = ShanghaiTime.format(seasons.schedule(candidate).getSupplementDeadline());
+        String deadline = ShanghaiTime.format(seasons.deadlines(candidate).supplement());
         notifier.notifyCandidate(candidate.getId(), NoticeKind.SUPPLEMENT_REQUESTED, candidate.getName(), items, deadline);
     }
 }
