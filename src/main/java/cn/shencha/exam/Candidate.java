@@ -81,6 +81,14 @@ public class Candidate {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set by a retention purge (written by cn.shencha.retention, never by this entity). */
+    @Column(name = "purged_at", insertable = false, updatable = false)
+    private Instant purgedAt;
+
+    /** The salted hash of the ID number a purge blanked ({@link IdNumberHash}). */
+    @Column(name = "id_number_hash", insertable = false, updatable = false)
+    private String idNumberHash;
+
     @Version
     private long version;
 
@@ -244,5 +252,14 @@ public class Candidate {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When a retention purge blanked this candidate's personal data; {@code null} while it is kept. */
+    public Instant getPurgedAt() {
+        return purgedAt;
+    }
+
+    public String getIdNumberHash() {
+        return idNumberHash;
     }
 }

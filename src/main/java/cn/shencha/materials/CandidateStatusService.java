@@ -37,11 +37,13 @@ public class CandidateStatusService {
     private final Messages messages;
     private final Clock clock;
     private final Seasons seasons;
+    private final cn.shencha.exam.IdNumberHash idNumberHash;
 
     CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
                            CandidateMessageRepository messageRepository, MaterialUnlockRepository unlocks,
-                           MaterialViews views, Messages messages, Clock clock, Seasons seasons) {
+                           MaterialViews views, Messages messages, Clock clock, Seasons seasons, cn.shencha.exam.IdNumberHash idNumberHash) {
         this.seasons = seasons;
+        this.idNumberHash = idNumberHash;
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
@@ -101,8 +103,13 @@ public class CandidateStatusService {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidate(candidateId);
         Instant now = clock.instant();
-        return candidates.findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(candidate.getIdNumber(),
-                        candidate.getSeasonCode()).stream()
+        // A purged registration has only the salted hash of its ID number left (cn.shencha.retention).
+        return java.util.stream.Stream.concat(
+                        candidates.findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(candidate.getIdNumber(),
+                                candidate.getSeasonCode()).stream(),
+                        candidates.findByIdNumberHashAndSeasonCodeNot(idNumberHash.of(candidate.getIdNumber()),
+                                candidate.getSeasonCode()).stream())
+                .sorted(java.util.Comparator.comparing(Candidate::getSeasonCode).reversed())
                 .filter(c -> c.getSeasonCode().compareTo(candidate.getSeasonCode()) < 0)
                 .filter(c -> isPublished(c, seasons.schedule(c), now))
                 .map(c -> new EarlierVerdict(c.getSeasonCode(), seasons.require(c.getSeasonCode()).getName(),

@@ -59,6 +59,7 @@ public record MaterialFile(Long candidateId, List<TypeMaterials> types) {
     static MaterialFile of(Candidate candidate, List<MaterialType> catalog, List<MaterialImage> images,
                            List<MaterialUnlock> openUnlocks) {
         Map<Long, List<MaterialImage>> byType = images.stream()
+                .filter(i -> i.getState() != ImageState.PURGED) // deleted by a retention purge: not part of the file
                 .collect(Collectors.groupingBy(MaterialImage::getMaterialTypeId));
         Map<Long, MaterialUnlock> unlockByType = new HashMap<>();
         openUnlocks.forEach(u -> unlockByType.put(u.getMaterialTypeId(), u));

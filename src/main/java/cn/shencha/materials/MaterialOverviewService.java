@@ -124,6 +124,9 @@ public class MaterialOverviewService {
     }
 
     private ImageContent content(MaterialImage image) {
+        if (image.getState() == ImageState.PURGED) {
+            throw new ShenchaException("IMAGE_PURGED", org.springframework.http.HttpStatus.GONE);
+        }
         String key = image.getStorageKey();
         return new ImageContent(image.getId(), image.getContentType(), image.getSizeBytes(), image.getSha256(),
                 () -> store.open(key));

@@ -37,7 +37,8 @@ class AccessibilityBrowserTests {
     static final String STAFF_PASSWORD = "Axe2026pw";
 
     static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/deadlines", "/admin/candidates",
-            "/admin/results", "/admin/districts", "/admin/catalog", "/admin/seasons", "/admin/notifications", "/admin/image-views");
+            "/admin/results", "/admin/districts", "/admin/catalog", "/admin/seasons", "/admin/notifications", "/admin/image-views",
+            "/admin/retention");
 
     @LocalServerPort
     int port;
