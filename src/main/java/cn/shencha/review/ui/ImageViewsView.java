@@ -1,5 +1,6 @@
 package cn.shencha.review.ui;
 
+import org.springframework.modulith.NamedInterface;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
@@ -33,6 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route(ImageViewsView.ROUTE)
 @RolesAllowed(Roles.ADMIN)
+@NamedInterface("ui") // Linked from admin's pages.
 public class ImageViewsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     public static final String ROUTE = "admin/image-views";
