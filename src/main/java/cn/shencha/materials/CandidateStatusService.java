@@ -12,7 +12,6 @@ import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
 import cn.shencha.exam.ExamSiteRepository;
 import cn.shencha.exam.Phase;
-import cn.shencha.notify.CandidateMessageRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +30,6 @@ public class CandidateStatusService {
     private final CandidateRepository candidates;
     private final DistrictRepository districts;
     private final ExamSiteRepository sites;
-    private final CandidateMessageRepository messageRepository;
     private final MaterialUnlockRepository unlocks;
     private final MaterialViews views;
     private final Messages messages;
@@ -40,14 +38,13 @@ public class CandidateStatusService {
     private final cn.shencha.exam.IdNumberHash idNumberHash;
 
     CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
-                           CandidateMessageRepository messageRepository, MaterialUnlockRepository unlocks,
+                           MaterialUnlockRepository unlocks,
                            MaterialViews views, Messages messages, Clock clock, Seasons seasons, cn.shencha.exam.IdNumberHash idNumberHash) {
         this.seasons = seasons;
         this.idNumberHash = idNumberHash;
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
-        this.messageRepository = messageRepository;
         this.unlocks = unlocks;
         this.views = views;
         this.messages = messages;
@@ -118,16 +115,6 @@ public class CandidateStatusService {
                         c.getVerdict() == cn.shencha.exam.Verdict.REJECTED ? c.getVerdictReason() : null,
                         c.getVerdictPublishedAt() != null ? c.getVerdictPublishedAt()
                                 : seasons.schedule(c).getResultsPublishAt()))
-                .toList();
-    }
-
-    /** The candidate's messages, newest first. */
-    @Transactional(readOnly = true)
-    public List<CandidateNotice> messages(Long candidateId) {
-        candidate(candidateId);
-        return messageRepository.findByCandidateIdOrderByCreatedAtDescIdDesc(candidateId).stream()
-                .map(m -> new CandidateNotice(m.getId(), m.getKind().name(), m.getTitle(), m.getBody(),
-                        m.getCreatedAt(), m.getReadAt() != null))
                 .toList();
     }
 

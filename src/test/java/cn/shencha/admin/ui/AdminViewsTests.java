@@ -16,7 +16,7 @@ import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.DistrictSchedule;
 import cn.shencha.exam.IdNumbers;
 import cn.shencha.exam.Phase;
-import cn.shencha.exam.ui.RegistrationView;
+import cn.shencha.materials.ui.RegistrationView;
 import cn.shencha.support.ShenchaSpringTest;
 import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.TestData;

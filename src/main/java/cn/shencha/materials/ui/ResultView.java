@@ -1,4 +1,4 @@
-package cn.shencha.exam.ui;
+package cn.shencha.materials.ui;
 
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;

@@ -1,4 +1,4 @@
-package cn.shencha.exam.ui;
+package cn.shencha.materials.ui;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

@@ -1,14 +1,13 @@
-package cn.shencha.exam.ui;
+package cn.shencha.materials.ui;
 
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.ui.Countdown;
+import cn.shencha.base.ui.UnreadMessages;
 import cn.shencha.materials.CandidateStage;
 import cn.shencha.materials.CandidateStatus;
 import cn.shencha.materials.CandidateStatusService;
-import cn.shencha.notify.CandidateMessages;
-import cn.shencha.notify.ui.MessagesView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,10 +36,10 @@ import java.time.Clock;
 public class RegistrationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CandidateStatusService statuses;
-    private final CandidateMessages inbox;
+    private final UnreadMessages inbox;
     private final Clock clock;
 
-    public RegistrationView(CandidateStatusService statuses, CandidateMessages inbox, Clock clock) {
+    public RegistrationView(CandidateStatusService statuses, UnreadMessages inbox, Clock clock) {
         this.statuses = statuses;
         this.inbox = inbox;
         this.clock = clock;
@@ -83,7 +82,7 @@ public class RegistrationView extends Div implements BeforeEnterObserver, HasDyn
 
         long unread = inbox.unreadCount(status.candidateId());
         if (unread > 0) {
-            card.add(new Paragraph(new RouterLink(getTranslation("ui.registration.unread", unread), MessagesView.class)));
+            card.add(new Paragraph(new RouterLink(getTranslation("ui.registration.unread", unread), inbox.inboxView())));
         }
         if (status.verdictPublished()) {
             card.add(new Paragraph(new RouterLink(getTranslation("ui.registration.resultPublished"), ResultView.class)));

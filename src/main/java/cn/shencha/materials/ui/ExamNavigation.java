@@ -1,4 +1,4 @@
-package cn.shencha.exam.ui;
+package cn.shencha.materials.ui;
 
 import cn.shencha.base.ui.CandidateNavigation;
 import org.springframework.context.annotation.Bean;
