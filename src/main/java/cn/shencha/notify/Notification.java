@@ -54,7 +54,13 @@ public class Notification {
 
     Notification(Long candidateId, NoticeKind kind, List<String> params, String title, String body,
                  Long messageId, Instant createdAt) {
-        this.idempotencyKey = UUID.randomUUID().toString();
+        this(UUID.randomUUID().toString(), candidateId, kind, params, title, body, messageId, createdAt);
+    }
+
+    /** @param idempotencyKey the key of the event that caused it, so that the event handled again finds it */
+    Notification(String idempotencyKey, Long candidateId, NoticeKind kind, List<String> params, String title,
+                 String body, Long messageId, Instant createdAt) {
+        this.idempotencyKey = idempotencyKey;
         this.candidateId = candidateId;
         this.kind = kind;
         this.params = TemplateParams.toJson(params);

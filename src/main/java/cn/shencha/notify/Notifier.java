@@ -4,6 +4,7 @@ import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +19,12 @@ public class Notifier {
 
     private final CandidateRepository candidates;
     private final Outbox outbox;
+    private final NotificationRepository notifications;
 
-    Notifier(CandidateRepository candidates, Outbox outbox) {
+    Notifier(CandidateRepository candidates, Outbox outbox, NotificationRepository notifications) {
         this.candidates = candidates;
         this.outbox = outbox;
+        this.notifications = notifications;
     }
 
     /**
@@ -32,7 +35,28 @@ public class Notifier {
     public CandidateMessage notifyCandidate(Long candidateId, NoticeKind kind, Object... args) {
         Candidate candidate = candidates.findById(candidateId)
                 .orElseThrow(() -> new IllegalStateException("No candidate " + candidateId));
-        List<String> params = Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a)).toList();
-        return outbox.write(candidate, kind, params).message();
+        return outbox.write(candidate, kind, params(args)).message();
+    }
+
+    /**
+     * Tells the candidate once for the event {@code eventId}: an event handled again (its listener failed after
+     * writing, or the node died before the publication was marked complete) finds the notification and adds none.
+     *
+     * @return whether this call wrote the notification
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean notifyCandidateOnce(UUID eventId, Long candidateId, NoticeKind kind, Object... args) {
+        String key = eventId.toString();
+        if (notifications.findByIdempotencyKey(key).isPresent()) {
+            return false;
+        }
+        Candidate candidate = candidates.findById(candidateId)
+                .orElseThrow(() -> new IllegalStateException("No candidate " + candidateId));
+        outbox.write(key, candidate, kind, params(args));
+        return true;
+    }
+
+    private static List<String> params(Object... args) {
+        return Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a)).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,13 +50,19 @@ class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     Written write(Candidate candidate, NoticeKind kind, List<String> params) {
+        return write(UUID.randomUUID().toString(), candidate, kind, params);
+    }
+
+    /** @param key the notification's idempotency key (at most 36 characters, unique) */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Written write(String key, Candidate candidate, NoticeKind kind, List<String> params) {
         Instant now = clock.instant();
         List<String> args = params.stream().map(p -> truncate(p, MAX_PARAM)).toList();
         String title = truncate(render(kind, "title", args), MAX_TITLE);
         String body = truncate(render(kind, "body", args), MAX_BODY);
         CandidateMessage message = messages.save(new CandidateMessage(candidate.getId(), kind, title, body, now));
         Notification notification = notifications.save(
-                new Notification(candidate.getId(), kind, args, title, body, message.getId(), now));
+                new Notification(key, candidate.getId(), kind, args, title, body, message.getId(), now));
         deliveries.save(NotificationDelivery.inAppSent(notification.getId(), candidate.getId(), now));
 
         Optional<NotificationContact> contact = contacts.findById(candidate.getId());

@@ -2,12 +2,11 @@ package cn.shencha.review;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.materials.CandidateMaterials;
-import cn.shencha.notify.NoticeKind;
-import cn.shencha.notify.Notifier;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,15 +19,15 @@ class ExpireSupplementDelegate implements JavaDelegate {
     private final CandidateLookup candidates;
     private final ReviewDecisionRepository decisions;
     private final CandidateMaterials materials;
-    private final Notifier notifier;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ExpireSupplementDelegate(CandidateLookup candidates, ReviewDecisionRepository decisions,
-                             CandidateMaterials materials, Notifier notifier, Clock clock) {
+                             CandidateMaterials materials, ApplicationEventPublisher events, Clock clock) {
         this.candidates = candidates;
         this.decisions = decisions;
         this.materials = materials;
-        this.notifier = notifier;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -39,6 +38,6 @@ class ExpireSupplementDelegate implements JavaDelegate {
         materials.expireUnlocks(candidate.getId(), now);
         Long decisionId = (Long) execution.getVariable(MaterialReviewProcess.VAR_LAST_DECISION_ID);
         decisions.findById(decisionId).ifPresent(decision -> decision.markSupplementExpired(now));
-        notifier.notifyCandidate(candidate.getId(), NoticeKind.SUPPLEMENT_EXPIRED, candidate.getName());
+        events.publishEvent(SupplementExpired.of(candidate.getId(), candidate.getName()));
     }
 }

@@ -1,11 +1,10 @@
 package cn.shencha.review;
 
 import cn.shencha.exam.Candidate;
-import cn.shencha.notify.NoticeKind;
-import cn.shencha.notify.Notifier;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +15,12 @@ import org.springframework.stereotype.Component;
 class LockAllMaterialsDelegate implements JavaDelegate {
 
     private final CandidateLookup candidates;
-    private final Notifier notifier;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LockAllMaterialsDelegate(CandidateLookup candidates, Notifier notifier, Clock clock) {
+    LockAllMaterialsDelegate(CandidateLookup candidates, ApplicationEventPublisher events, Clock clock) {
         this.candidates = candidates;
-        this.notifier = notifier;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -29,6 +28,6 @@ class LockAllMaterialsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Candidate candidate = candidates.of(execution);
         candidate.markLocked(clock.instant());
-        notifier.notifyCandidate(candidate.getId(), NoticeKind.MATERIALS_AUTO_LOCKED, candidate.getName());
+        events.publishEvent(MaterialsAutoLocked.of(candidate.getId(), candidate.getName()));
     }
 }

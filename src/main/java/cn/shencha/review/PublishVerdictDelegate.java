@@ -1,11 +1,10 @@
 package cn.shencha.review;
 
 import cn.shencha.exam.Candidate;
-import cn.shencha.notify.NoticeKind;
-import cn.shencha.notify.Notifier;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** The district published its results: the candidate may now see the verdict, and is told so. */
@@ -13,12 +12,12 @@ import org.springframework.stereotype.Component;
 class PublishVerdictDelegate implements JavaDelegate {
 
     private final CandidateLookup candidates;
-    private final Notifier notifier;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PublishVerdictDelegate(CandidateLookup candidates, Notifier notifier, Clock clock) {
+    PublishVerdictDelegate(CandidateLookup candidates, ApplicationEventPublisher events, Clock clock) {
         this.candidates = candidates;
-        this.notifier = notifier;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -26,6 +25,6 @@ class PublishVerdictDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Candidate candidate = candidates.of(execution);
         candidate.markVerdictPublished(clock.instant());
-        notifier.notifyCandidate(candidate.getId(), NoticeKind.VERDICT_PUBLISHED, candidate.getName());
+        events.publishEvent(VerdictPublished.of(candidate.getId(), candidate.getName()));
     }
 }

@@ -8,6 +8,7 @@ import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.Phase;
 import cn.shencha.materials.CandidateMaterials;
+import cn.shencha.materials.CandidateSubmission;
 import cn.shencha.materials.LockReason;
 import cn.shencha.materials.MaterialLockPolicy;
 import java.time.Clock;
@@ -26,9 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * double click submits once.
  */
 @Service
-public class SubmissionService {
-
-    public enum Outcome { SUBMITTED, RESUBMITTED, ALREADY_SUBMITTED }
+public class SubmissionService implements CandidateSubmission {
 
     private final CandidateRepository candidates;
     private final CandidateMaterials materials;
@@ -47,6 +46,7 @@ public class SubmissionService {
         this.clock = clock;
     }
 
+    @Override
     @Transactional
     public Outcome submit(Long candidateId, Locale locale) {
         Instant now = clock.instant();

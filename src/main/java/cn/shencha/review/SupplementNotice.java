@@ -7,25 +7,24 @@ import cn.shencha.exam.Candidate;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.materials.MaterialType;
 import cn.shencha.materials.MaterialTypeRepository;
-import cn.shencha.notify.NoticeKind;
-import cn.shencha.notify.Notifier;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Tells the candidate which materials to replace, why, and by when. */
+/** Tells the notify module (event {@link SupplementRequested}) which materials to replace, why, and by when. */
 @Component
 class SupplementNotice {
 
-    private final Notifier notifier;
+    private final ApplicationEventPublisher events;
     private final MaterialTypeRepository types;
     private final DistrictRepository districts;
     private final Seasons seasons;
 
-    SupplementNotice(Notifier notifier, MaterialTypeRepository types, DistrictRepository districts, Seasons seasons) {
+    SupplementNotice(ApplicationEventPublisher events, MaterialTypeRepository types, DistrictRepository districts, Seasons seasons) {
         this.seasons = seasons;
-        this.notifier = notifier;
+        this.events = events;
         this.types = types;
         this.districts = districts;
     }
@@ -37,7 +36,7 @@ class SupplementNotice {
                 .map(v -> byId.get(v.getMaterialTypeId()).displayName(Messages.DEFAULT_LOCALE)
                         + (v.getReason() == null || v.getReason().isBlank() ? "" : "（" + v.getReason() + "）"))
                 .collect(Collectors.joining("；"));
-        String deadline = ShanghaiTime.format(seasons.schedule(candidate).getSupplementDeadline());
-        notifier.notifyCandidate(candidate.getId(), NoticeKind.SUPPLEMENT_REQUESTED, candidate.getName(), items, deadline);
+        String deadline = ShanghaiTime.format(seasons.deadlines(candidate).supplement());
+        events.publishEvent(SupplementRequested.of(candidate.getId(), candidate.getName(), items, deadline));
     }
 }

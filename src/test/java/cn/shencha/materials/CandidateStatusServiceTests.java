@@ -92,21 +92,6 @@ class CandidateStatusServiceTests {
         assertThat(status.status(candidate.getId(), ZH).stage()).isEqualTo(CandidateStage.SITE_REVIEW);
     }
 
-    @Test
-    void listsTheCandidatesMessagesNewestFirst() {
-        Candidate candidate = data.candidate("1201");
-        data.completeRequiredMaterials(candidate);
-        submissions.submit(candidate.getId(), ZH);
-        decide(candidate, StaffScope.of("site1201reviewer", Set.of("site1201")), Decision.SUPPLEMENT, null,
-                new DecisionCommand.MaterialVerdictCommand("DIPLOMA", cn.shencha.review.MaterialVerdict.Verdict.REPLACE, "照片反光"));
-
-        List<CandidateNotice> messages = status.messages(candidate.getId());
-        assertThat(messages).isNotEmpty();
-        assertThat(messages.get(0).kind()).isEqualTo("SUPPLEMENT_REQUESTED");
-        assertThat(messages.get(0).body()).contains("照片反光");
-        assertThat(status.messages(data.candidate("1201").getId())).isEmpty();
-    }
-
     private void decide(Candidate candidate, StaffScope reviewer, Decision decision, String reason,
                         DecisionCommand.MaterialVerdictCommand... materials) {
         String taskId = taskService.createTaskQuery().processInstanceId(data.reload(candidate).getProcessInstanceId())

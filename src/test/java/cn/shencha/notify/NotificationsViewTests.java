@@ -6,65 +6,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.security.ShenchaUser;
 import cn.shencha.base.security.StaffScope;
-import cn.shencha.base.ui.MainLayout;
 import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.exam.Candidate;
 import cn.shencha.notify.ui.NotificationsView;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.ShenchaSpringTest;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
-import java.security.Principal;
-import java.util.Locale;
 import java.util.Set;
-import kotlin.jvm.functions.Function0;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ClassUtils;
 
 /** The administrators' page 通知发送, browserless (Karibu-Testing) on the whole application. */
 @ShenchaSpringTest
+@ExtendWith(KaribuExtension.class)
 class NotificationsViewTests extends NotifyTestSupport {
-
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.shencha");
-
-    static {
-        ROUTES.getRoutes().add(MainLayout.class);
-    }
-
-    @Autowired
-    ApplicationContext context;
-
-    @BeforeEach
-    void setUpVaadin() {
-        SecurityContextHolder.clearContext();
-        MockVaadin.setMockRequestFactory(SecurityAwareRequest::new);
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -133,32 +99,5 @@ class NotificationsViewTests extends NotifyTestSupport {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 ShenchaUser.staff(scope), null,
                 java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
-    }
-
-    /** Karibu's fake request, answering who is signed in from Spring Security's context. */
-    private static final class SecurityAwareRequest extends FakeRequest {
-
-        SecurityAwareRequest(jakarta.servlet.http.HttpSession session) {
-            super(session);
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.isAuthenticated() ? authentication : null;
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-        }
-
-        @Override
-        public String getRemoteUser() {
-            Principal principal = getUserPrincipal();
-            return principal == null ? null : principal.getName();
-        }
     }
 }

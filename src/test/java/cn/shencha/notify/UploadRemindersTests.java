@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.DistrictSchedule;
-import cn.shencha.review.DeadlineService;
+import cn.shencha.admin.AdminTestData;
+import cn.shencha.admin.Progress;
+import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.review.SubmissionService;
 import cn.shencha.support.ShenchaSpringTest;
 import cn.shencha.support.TestData;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,12 +34,18 @@ class UploadRemindersTests extends NotifyTestSupport {
     @Autowired
     UploadReminderRepository sent;
     @Autowired
-    DeadlineService deadlineService;
+    ScheduleAdminService deadlineService;
     @Autowired
     SubmissionService submissions;
 
+    @BeforeEach
+    void signInAsAdmin() {
+        AdminTestData.signInAsAdmin();
+    }
+
     @AfterEach
     void restoreSchedule() {
+        AdminTestData.signOut();
         testData.resetDistricts();
     }
 
@@ -92,14 +101,14 @@ class UploadRemindersTests extends NotifyTestSupport {
         assertThat(remindersOf(candidate)).hasSize(1);
 
         // A ten-minute correction of the deadline does not remind twice.
-        deadlineService.changeSchedule("12", schedule(DEADLINE.plus(Duration.ofMinutes(10))));
+        deadlineService.changeSchedule("12", schedule(DEADLINE.plus(Duration.ofMinutes(10))), false, Progress.NONE);
         clock.advance(Duration.ofMinutes(1));
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(1);
 
         // Postponed by three days: the 48-hour reminder comes again, 48 hours before the new deadline.
         Instant postponed = DEADLINE.plus(Duration.ofDays(3));
-        deadlineService.changeSchedule("12", schedule(postponed));
+        deadlineService.changeSchedule("12", schedule(postponed), false, Progress.NONE);
         clock.set(postponed.minus(Duration.ofHours(49)));
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(1);
@@ -114,7 +123,7 @@ class UploadRemindersTests extends NotifyTestSupport {
         Candidate extended = testData.candidate("1201");
         Candidate neighbour = testData.candidate("1201");
         Instant personal = DEADLINE.plus(Duration.ofDays(2));
-        deadlineService.extendUploadDeadline(extended.getRegistrationNo(), personal);
+        deadlineService.extendUploadDeadline(extended.getRegistrationNo(), personal, "住院", false);
 
         clock.set(DEADLINE.minus(Duration.ofHours(5)));
         reminders.sendDue();

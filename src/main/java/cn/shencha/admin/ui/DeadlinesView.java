@@ -184,7 +184,8 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
                         AdminUi.failure(messages, failure);
                         return;
                     }
-                    String text = getTranslation("admin.schedule.saved", result.timersMoved(), result.casesReopened());
+                    String text = getTranslation("admin.schedule.saved", result.timersMoved(),
+                            result.reviewTasksMoved(), result.casesReopened());
                     progressText.setText(text);
                     AdminUi.success(text);
                     load();

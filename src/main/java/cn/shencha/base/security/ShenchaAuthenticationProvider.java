@@ -1,6 +1,5 @@
 package cn.shencha.base.security;
 
-import cn.shencha.exam.CandidateAccountService;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ShenchaAuthenticationProvider implements AuthenticationProvider {
 
-    private final CandidateAccountService candidateAccounts;
+    private final CandidateAccounts candidateAccounts;
     private final StaffAccounts staffAccounts;
     private final LoginThrottle throttle;
 
-    ShenchaAuthenticationProvider(CandidateAccountService candidateAccounts, StaffAccounts staffAccounts,
+    ShenchaAuthenticationProvider(CandidateAccounts candidateAccounts, StaffAccounts staffAccounts,
                                   LoginThrottle throttle) {
         this.candidateAccounts = candidateAccounts;
         this.staffAccounts = staffAccounts;
@@ -61,7 +60,7 @@ class ShenchaAuthenticationProvider implements AuthenticationProvider {
 
     private Authentication candidate(String registrationNo, String password) {
         return candidateAccounts.authenticate(registrationNo, password)
-                .map(c -> ShenchaUser.candidateAuthentication(c.getRegistrationNo(), c.getId()))
+                .map(c -> ShenchaUser.candidateAuthentication(c.registrationNo(), c.candidateId()))
                 .orElse(null);
     }
 

@@ -2,7 +2,7 @@ package cn.shencha.base.ui;
 
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
-import cn.shencha.exam.CandidateAccountService;
+import cn.shencha.base.security.CandidateAccounts;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,7 +22,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * First visit (the manuals' "使用考试报名系统的账号进行授权"): the registration number and ID number from
- * the registration system, and a new password. The rules are CandidateAccountService's; this page only
+ * the registration system, and a new password. The rules are the exam module's (CandidateAccounts); this page only
  * says which field a refusal concerns. Once activated the candidate is signed in and goes straight on to
  * the upload page, as the manuals describe.
  */
@@ -39,11 +39,11 @@ public class ActivationView extends VerticalLayout implements HasDynamicTitle {
     private final PasswordField password = new PasswordField(getTranslation("activation.password"));
     private final PasswordField repeat = new PasswordField(getTranslation("activation.repeat"));
     private final Paragraph error = new Paragraph();
-    private final CandidateAccountService accounts;
+    private final CandidateAccounts accounts;
     private final UiSignIn signIn;
     private final Messages messages;
 
-    public ActivationView(CandidateAccountService accounts, UiSignIn signIn, Messages messages) {
+    public ActivationView(CandidateAccounts accounts, UiSignIn signIn, Messages messages) {
         this.accounts = accounts;
         this.signIn = signIn;
         this.messages = messages;

@@ -1,7 +1,6 @@
 package cn.shencha.materials.api;
 
 import cn.shencha.base.time.ShanghaiTime;
-import cn.shencha.materials.CandidateNotice;
 import cn.shencha.materials.CandidateStatus;
 import cn.shencha.materials.MaterialImageView;
 import cn.shencha.materials.MaterialOverview;
@@ -111,13 +110,6 @@ final class ApiModels {
     @Schema(description = "outcome: SUBMITTED (first submission), RESUBMITTED (after a supplement), "
             + "ALREADY_SUBMITTED (a repeated request changes nothing)")
     record Submission(String outcome, String stage, OffsetDateTime submittedAt) {
-    }
-
-    record Message(Long id, String kind, String title, String body, OffsetDateTime createdAt, boolean read) {
-
-        static Message of(CandidateNotice n) {
-            return new Message(n.id(), n.kind(), n.title(), n.body(), time(n.createdAt()), n.read());
-        }
     }
 
     record VerdictJson(String verdict, String verdictText, String reason, OffsetDateTime publishedAt) {

@@ -3,6 +3,7 @@ package cn.shencha.materials.api;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.web.ShenchaException;
+import cn.shencha.materials.CandidateSubmission;
 import cn.shencha.materials.CandidateStatus;
 import cn.shencha.materials.CandidateStatusService;
 import cn.shencha.materials.ImageContent;
@@ -10,7 +11,6 @@ import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.UploadResult;
 import cn.shencha.materials.storage.ImageStore.StoredObject;
-import cn.shencha.review.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -53,10 +53,10 @@ class CandidateController {
     private final CandidateStatusService status;
     private final MaterialOverviewService overview;
     private final MaterialUploadService uploads;
-    private final SubmissionService submissions;
+    private final CandidateSubmission submissions;
 
     CandidateController(CandidateStatusService status, MaterialOverviewService overview, MaterialUploadService uploads,
-                        SubmissionService submissions) {
+                        CandidateSubmission submissions) {
         this.status = status;
         this.overview = overview;
         this.uploads = uploads;
@@ -151,7 +151,7 @@ class CandidateController {
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(hidden = true)))})
     ApiModels.Submission submit() {
         Long candidateId = CurrentUser.candidateId();
-        SubmissionService.Outcome outcome = submissions.submit(candidateId, Messages.currentLocale());
+        CandidateSubmission.Outcome outcome = submissions.submit(candidateId, Messages.currentLocale());
         CandidateStatus after = status.status(candidateId, Messages.currentLocale());
         return new ApiModels.Submission(outcome.name(), after.stage().name(), ApiModels.time(after.submittedAt()));
     }

@@ -1,5 +1,6 @@
 package cn.shencha.materials.image;
 
+import org.springframework.modulith.NamedInterface;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -7,6 +8,7 @@ import java.util.Locale;
  * What a file is by its first bytes, never by its name. Only JPEG and PNG are accepted; the others are
  * named so the candidate learns what they actually sent ("该文件实际是 GIF 动图").
  */
+@NamedInterface("image") // The stored file kinds, used by admin's export.
 public enum FileKind {
     JPEG, PNG, GIF, WEBP, BMP, TIFF, HEIC, AVIF, PDF, SVG, HTML, XML, EXECUTABLE, ARCHIVE, TEXT, UNKNOWN;
 

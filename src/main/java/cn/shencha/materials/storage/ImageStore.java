@@ -1,5 +1,6 @@
 package cn.shencha.materials.storage;
 
+import org.springframework.modulith.NamedInterface;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
  * {@link #put} returns only once the object is durable; an object is either there complete or not at all.
  * Every failure of the store itself is an {@link IOException}.
  */
+@NamedInterface("storage") // The image store, used by review (pictures) and admin (export, retention) too.
 public interface ImageStore {
 
     /** Stores the bytes durably and returns the new key; {@code extension} is "jpg" or "png". */
@@ -38,6 +40,7 @@ public interface ImageStore {
     List<String> keysOlderThan(Instant cutoff) throws IOException;
 
     /** An open stored object: its bytes as a stream and their number. Closing it releases the file or connection. */
+    @NamedInterface("storage")
     record StoredObject(InputStream content, long length) implements AutoCloseable {
 
         @Override

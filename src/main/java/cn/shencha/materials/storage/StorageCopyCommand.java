@@ -1,5 +1,6 @@
 package cn.shencha.materials.storage;
 
+import org.springframework.modulith.NamedInterface;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code shencha.storage.copy-threads} copies at a time (8). Exit code 0 when every image is in the bucket,
  * 1 when some failed (run it again: it resumes), 2 when the bucket cannot be used. See docs/operations.md.
  */
+@NamedInterface("storage") // Started from Application.main as a command.
 public final class StorageCopyCommand {
 
     public static final String NAME = "copy-images-to-s3";

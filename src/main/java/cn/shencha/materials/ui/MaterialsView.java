@@ -8,6 +8,7 @@ import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.ui.Countdown;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.DistrictRepository;
+import cn.shencha.materials.CandidateSubmission;
 import cn.shencha.materials.CandidateStage;
 import cn.shencha.materials.CandidateStatus;
 import cn.shencha.materials.CandidateStatusService;
@@ -20,7 +21,6 @@ import cn.shencha.materials.MaterialTypeOverview;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.MaterialsProperties;
 import cn.shencha.materials.UploadResult;
-import cn.shencha.review.SubmissionService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * 上传相关材料: the upload page of the manuals. A header with the phase, the deadline and 提交审核 at the
  * top right; the reviewers' feedback at the top; a card per material type. The page only shows what the
  * materials services say ({@link MaterialOverviewService}, {@link CandidateStatusService}) and hands every
- * action to them ({@link MaterialUploadService}, {@link SubmissionService}): the rules live there, and a
+ * action to them ({@link MaterialUploadService}, {@link CandidateSubmission}): the rules live there, and a
  * refusal is shown in the candidate's language.
  */
 @Route("materials")
@@ -67,7 +67,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     private final CandidateStatusService statuses;
     private final MaterialOverviewService overviews;
     private final MaterialUploadService uploads;
-    private final SubmissionService submissions;
+    private final CandidateSubmission submissions;
     private final DistrictRepository districts;
     private final MaterialsProperties properties;
     private final Messages messages;
@@ -81,7 +81,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     private int maxImageKb = 200;
 
     public MaterialsView(CandidateStatusService statuses, MaterialOverviewService overviews,
-                         MaterialUploadService uploads, SubmissionService submissions, DistrictRepository districts,
+                         MaterialUploadService uploads, CandidateSubmission submissions, DistrictRepository districts,
                          MaterialsProperties properties, Messages messages, Clock clock) {
         this.statuses = statuses;
         this.overviews = overviews;

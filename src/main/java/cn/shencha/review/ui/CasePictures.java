@@ -1,5 +1,6 @@
 package cn.shencha.review.ui;
 
+import org.springframework.modulith.NamedInterface;
 import cn.shencha.review.ReviewCase;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -19,6 +20,7 @@ import java.util.List;
  * and recorded in the image-view log exactly as in the review form, and each carries the same on-screen
  * watermark (the notice, who is looking and when), never in the file.
  */
+@NamedInterface("ui") // Shown in admin's case view.
 public class CasePictures extends Div {
 
     private final String watermark;

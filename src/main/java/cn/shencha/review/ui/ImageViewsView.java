@@ -1,6 +1,7 @@
 package cn.shencha.review.ui;
 
 import cn.shencha.base.ui.PhoneGrid;
+import org.springframework.modulith.NamedInterface;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
@@ -34,6 +35,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route(ImageViewsView.ROUTE)
 @RolesAllowed(Roles.ADMIN)
+@NamedInterface("ui") // Linked from admin's pages.
 public class ImageViewsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     public static final String ROUTE = "admin/image-views";

@@ -7,32 +7,23 @@ import cn.shencha.admin.AdminTestData;
 import cn.shencha.admin.season.SeasonAdminService;
 import cn.shencha.exam.Seasons;
 import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.TestData;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.Locale;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** 考试年度 in a browserless Vaadin (Karibu) on the real services: preview, open, the other pages follow, close. */
 @ShenchaSpringTest
 class SeasonsViewTests {
 
-    private static Routes routes;
 
     @Autowired ApplicationContext context;
     @Autowired Seasons seasons;
@@ -41,24 +32,13 @@ class SeasonsViewTests {
 
     String opened;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.shencha");
-    }
 
     @BeforeEach
     void setUp() {
         AdminTestData.from(context);
         testData.resetDistricts();
         AdminTestData.signInAsAdmin();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
-        request.setUserPrincipalInt(auth);
-        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+        KaribuExtension.open(context, Locale.SIMPLIFIED_CHINESE);
     }
 
     @AfterEach

@@ -4,31 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.ui.Browser;
-import cn.shencha.support.TestClockConfig;
+import cn.shencha.base.ui.BrowserTest;
 import cn.shencha.support.TestData;
 import org.camunda.bpm.engine.IdentityService;
 import cn.shencha.admin.setup.SetupFixtures;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The set-up pages (districts, catalog, exam seasons with the preview of the next one) in headless Chromium as an administrator sees them, with a screenshot of each
  * (target/screenshots, or SHENCHA_SCREENSHOTS=docs/screenshots to refresh the guide's pictures).
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vaadin.devmode.devTools.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:shencha-setup-browser;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
-@ActiveProfiles("test")
-@Import({TestClockConfig.class, TestData.class})
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:shencha-setup-browser;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE")
 class SetupPagesBrowserTests {
 
     static final String ADMIN = "setupbrowseradmin";
@@ -52,12 +45,7 @@ class SetupPagesBrowserTests {
     @EnumSource(Browser.Size.class)
     void anAdministratorSeesTheDistrictAndCatalogPages(Browser.Size size) {
         try (Browser browser = Browser.open("http://localhost:" + port, size)) {
-            browser.go("/login");
-            browser.waitFor(By.cssSelector("vaadin-login-form"));
-            browser.type("vaadinLoginUsername", ADMIN);
-            browser.type("vaadinLoginPassword", PASSWORD);
-            browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-            browser.waitUntil("signed in", () -> !browser.driver().getCurrentUrl().endsWith("/login"));
+            browser.signIn(ADMIN, PASSWORD);
 
             page(browser, "/admin", "进度看板", "admin-dashboard");
             if (size == Browser.Size.PHONE) {

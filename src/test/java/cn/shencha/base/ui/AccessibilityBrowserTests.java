@@ -7,7 +7,6 @@ import cn.shencha.base.security.StaffScope;
 import cn.shencha.exam.Candidate;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.TestImages;
-import cn.shencha.support.TestClockConfig;
 import cn.shencha.support.TestData;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * axe-core against every page of the Vaadin UI in headless Chromium, at 390 px (a phone with a touch screen) and at
@@ -32,12 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Every page must also fit the screen's width (no sideways scrolling of the page, nor inside any of its grids) and have one {@code <main>} and an
  * {@code <h1>}. Under CI=true a missing Chromium fails the test; elsewhere it is skipped (see {@link Browser}).
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vaadin.devmode.devTools.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:shencha-axe;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
-@ActiveProfiles("test")
-@Import({TestClockConfig.class, TestData.class})
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:shencha-axe;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE")
 class AccessibilityBrowserTests {
 
     static final String REVIEWER = "axereviewer";
@@ -45,7 +37,8 @@ class AccessibilityBrowserTests {
     static final String STAFF_PASSWORD = "Axe2026pw";
 
     static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/deadlines", "/admin/candidates",
-            "/admin/results", "/admin/districts", "/admin/catalog", "/admin/seasons", "/admin/notifications", "/admin/image-views");
+            "/admin/results", "/admin/districts", "/admin/catalog", "/admin/seasons", "/admin/notifications", "/admin/image-views",
+            "/admin/retention");
 
     @LocalServerPort
     int port;
@@ -146,13 +139,7 @@ class AccessibilityBrowserTests {
     }
 
     private static void signIn(Browser browser, String username, String password) {
-        browser.go("/login");
-        browser.waitFor(By.cssSelector("vaadin-login-form"));
-        browser.type("vaadinLoginUsername", username);
-        browser.type("vaadinLoginPassword", password);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        browser.waitUntil("signed in", () -> !browser.driver().getCurrentUrl().endsWith("/login"));
-        browser.waitForVaadin();
+        browser.signIn(username, password);
     }
 
     private static void signOut(Browser browser) {

@@ -158,6 +158,22 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Opens the sign-in page and sends its form with these credentials (the answer is the caller's to wait for). */
+    public void submitLogin(String username, String password) {
+        go("/login");
+        waitFor(By.cssSelector("vaadin-login-form"));
+        type("vaadinLoginUsername", username);
+        type("vaadinLoginPassword", password);
+        find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+    }
+
+    /** Signs in and waits until the app has left the sign-in page and Vaadin is idle. */
+    public void signIn(String username, String password) {
+        submitLogin(username, password);
+        waitUntil("signed in", () -> !driver.getCurrentUrl().endsWith("/login"));
+        waitForVaadin();
+    }
+
     /** Chooses a file in a vaadin-upload: its file input is in the shadow root. */
     public void chooseFile(WebElement upload, Path file) {
         SearchContext shadow = upload.getShadowRoot();

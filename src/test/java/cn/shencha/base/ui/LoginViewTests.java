@@ -4,7 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.exam.Candidate;
-import cn.shencha.exam.ui.RegistrationView;
+import cn.shencha.materials.ui.RegistrationView;
 import cn.shencha.materials.ui.MaterialsView;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.server.VaadinSession;

@@ -4,7 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.admin.AdminTestData;
-import cn.shencha.exam.ui.RegistrationView;
+import cn.shencha.materials.ui.RegistrationView;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.sidenav.SideNav;
