@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * it turns the review module's {@link VerdictPublished} into one notice for the candidate, with the in-app message
  * and the outbox's deliveries. The event comes from the test as the review process would publish it.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"review", "materials"})
 @ActiveProfiles("test")
 @Import({TestClockConfig.class, TestData.class})
 class CaseNoticesModuleTests {
@@ -34,6 +34,7 @@ class CaseNoticesModuleTests {
 
     @Test
     void aPublishedVerdictBecomesOneNoticeKeyedByTheEvent(Scenario scenario) {
+        testData.resetDistricts();
         Candidate candidate = testData.candidate("1201");
         VerdictPublished event = new VerdictPublished(UUID.randomUUID(), candidate.getId(), candidate.getName());
 
