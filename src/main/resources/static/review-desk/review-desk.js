@@ -1,6 +1,6 @@
 /*
- * Shencha review desk: the body of the embedded task forms processes/forms/site-review.html and
- * district-review.html in Camunda Tasklist. It reads the case from the app's reviewer API
+ * Shencha review desk: the body of the embedded task form processes/forms/review.html (both review tasks) in
+ * Camunda Tasklist. It reads the case from the app's reviewer API
  * (GET /api/v1/review/tasks/{taskId}, same browser session as Tasklist), shows every material with its
  * images (thumbnails, a viewer with zoom and rotation, an on-screen watermark with the reviewer's id), the
  * earlier decisions and the flags, and sends the decision to POST /api/v1/review/tasks/{taskId}/decision,
@@ -272,6 +272,10 @@
     }).then(function (body) {
       self.texts = body.texts || {};
       self.review = body.review;
+      // One form serves both review tasks: the level is the task's own.
+      if (self.review.task) {
+        self.level = self.review.task.level;
+      }
       self.render();
     }).catch(function (error) {
       self.root.textContent = '';
@@ -498,7 +502,8 @@
     if (this.level === 'SITE') {
       box.appendChild(el('p', {'class': 'sd-desc', text: this.t('rejectHint')}));
     }
-    this.reasonInput = el('textarea', {'class': 'form-control', id: 'sd-decision-reason', maxlength: '500',
+    var maxReason = task.decisions.length ? task.decisions[0].maxReason : 500;
+    this.reasonInput = el('textarea', {'class': 'form-control', id: 'sd-decision-reason', maxlength: String(maxReason),
       placeholder: this.t('decisionReasonPlaceholder')});
     box.appendChild(el('label', {'for': 'sd-decision-reason', text: this.t('decisionReason')}));
     box.appendChild(this.reasonInput);
@@ -533,13 +538,17 @@
     if (missingReason.length) {
       problems.push(this.t('error.replaceReason') + missingReason.join('、'));
     }
-    if (this.decision === 'SUPPLEMENT' && !anyReplace) {
+    // The decision's rules come with the case (ReviewCase.Option, from Decision on the server): only mirrored here.
+    var option = (this.review.task ? this.review.task.decisions : []).filter(function (o) {
+      return o.value === self.decision;
+    })[0];
+    if (option && option.replacements === 'REQUIRED' && !anyReplace) {
       problems.push(this.t('error.supplementNeedsReplace'));
     }
-    if ((this.decision === 'PASS' || this.decision === 'APPROVE') && anyReplace) {
+    if (option && option.replacements === 'FORBIDDEN' && anyReplace) {
       problems.push(this.t('error.passWithReplace'));
     }
-    if (this.decision === 'REJECT' && !reason) {
+    if (option && option.reasonRequired && !reason) {
       problems.push(this.t('error.rejectReason'));
     }
     return {problems: problems, body: {decision: this.decision, reason: reason || null, materials: materials}};
@@ -600,7 +609,7 @@
   };
 
   window.ShenchaReviewDesk = {
-    /** Called by the form's cam-script with its camForm and level (SITE or DISTRICT). */
+    /** Called by the form's cam-script with its camForm (the level, SITE or DISTRICT, comes with the task). */
     mount: function (camForm, level) {
       ensureStylesheet();
       var root = camForm.formElement[0].querySelector('[data-shencha-desk]');

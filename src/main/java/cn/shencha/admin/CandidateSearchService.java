@@ -11,13 +11,9 @@ import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
 import cn.shencha.exam.ExamSiteRepository;
 import cn.shencha.exam.Phase;
-import cn.shencha.materials.ImageState;
-import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.CandidateMaterials;
+import cn.shencha.materials.MaterialFile;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
-import cn.shencha.materials.MaterialUnlock;
-import cn.shencha.materials.MaterialUnlockRepository;
 import cn.shencha.review.MaterialReviewProcess;
 import cn.shencha.review.ReviewDecision;
 import cn.shencha.review.ReviewDecisionRepository;
@@ -28,8 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -76,9 +70,7 @@ public class CandidateSearchService {
     private final CandidateRepository candidates;
     private final DistrictRepository districts;
     private final ExamSiteRepository sites;
-    private final MaterialTypeRepository types;
-    private final MaterialImageRepository images;
-    private final MaterialUnlockRepository unlocks;
+    private final CandidateMaterials materialFiles;
     private final ReviewDecisionRepository decisions;
     private final ScheduleChangeRepository changes;
     private final HistoryService historyService;
@@ -87,8 +79,7 @@ public class CandidateSearchService {
     private final Seasons seasons;
 
     CandidateSearchService(AdminQueries queries, CandidateRepository candidates, DistrictRepository districts,
-                           ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
-                           MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
+                           ExamSiteRepository sites, CandidateMaterials materialFiles, ReviewDecisionRepository decisions,
                            ScheduleChangeRepository changes, HistoryService historyService, TaskService taskService,
                            Messages messages, Seasons seasons) {
         this.seasons = seasons;
@@ -96,9 +87,7 @@ public class CandidateSearchService {
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
-        this.types = types;
-        this.images = images;
-        this.unlocks = unlocks;
+        this.materialFiles = materialFiles;
         this.decisions = decisions;
         this.changes = changes;
         this.historyService = historyService;
@@ -127,43 +116,32 @@ public class CandidateSearchService {
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         District district = districts.findById(c.getDistrictCode()).orElseThrow();
         String siteName = sites.findById(c.getSiteCode()).map(ExamSite::getName).orElse(c.getSiteCode());
-        Map<Long, MaterialType> typeById = types.catalogOf(c).stream()
-                .collect(Collectors.toMap(MaterialType::getId, Function.identity()));
+        MaterialFile file = materialFiles.file(c);
+        Map<Long, MaterialType> typeById = file.typesById();
         List<ReviewDecision> decided = decisions.findByCandidateIdOrderByDecidedAtDesc(c.getId());
         boolean claimed = c.getProcessInstanceId() != null && taskService.createTaskQuery()
                 .processInstanceId(c.getProcessInstanceId()).taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW)
                 .taskAssigned().count() > 0;
-        List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(c.getId());
         CaseStatus status = CaseStatus.of(c.getPhase(), c.getSubmittedAt() != null,
-                all.stream().anyMatch(i -> i.getState() == ImageState.ACTIVE), claimed || !decided.isEmpty());
+                file.types().stream().anyMatch(t -> !t.active().isEmpty()), claimed || !decided.isEmpty());
         return new CandidateDetail(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(), c.getPhone(),
                 c.getExamCategory(), c.getDistrictCode(), district.getName(), c.getSiteCode(), siteName,
                 c.isActivated(), c.getPhase(), status, c.getSubmittedAt(), c.getLockedAt(),
-                c.effectiveUploadDeadline(seasons.schedule(c)), c.getUploadDeadlineOverride(),
+                seasons.deadlines(c).upload(), c.getUploadDeadlineOverride(),
                 c.getVerdict() == null ? null : c.getVerdict().name(), c.getVerdictReason(), c.getVerdictDecidedAt(),
                 c.getVerdictPublishedAt(), c.getProcessInstanceId(),
-                materials(c, typeById, all, locale), decisionLines(decided, typeById, locale), history(c, locale),
+                materials(file, locale), decisionLines(decided, typeById, locale), history(c, locale),
                 changes.findByCandidateIdOrderByChangedAtDescIdDesc(c.getId()));
     }
 
-    private List<MaterialLine> materials(Candidate c, Map<Long, MaterialType> typeById, List<MaterialImage> all,
-                                         Locale locale) {
-        Map<Long, List<MaterialImage>> byType = all.stream().collect(Collectors.groupingBy(MaterialImage::getMaterialTypeId));
-        Map<Long, MaterialUnlock> open = unlocks.findByCandidateIdAndClosedAtIsNull(c.getId()).stream()
-                .collect(Collectors.toMap(MaterialUnlock::getMaterialTypeId, Function.identity(), (a, b) -> b));
-        return typeById.values().stream()
-                .sorted(Comparator.comparingInt(MaterialType::getSortOrder))
-                .filter(t -> t.isRequiredFor(c.getExamCategory()) || byType.containsKey(t.getId()))
-                .map(t -> {
-                    List<MaterialImage> list = byType.getOrDefault(t.getId(), List.of());
-                    List<MaterialImage> active = list.stream().filter(i -> i.getState() == ImageState.ACTIVE).toList();
-                    MaterialUnlock unlock = open.get(t.getId());
-                    return new MaterialLine(t.getCode(), t.displayName(locale), t.isRequiredFor(c.getExamCategory()),
-                            active.size(), list.size() - active.size(),
-                            !active.isEmpty() && active.stream().allMatch(MaterialImage::isSubmitted),
-                            unlock != null, unlock == null ? null : unlock.getReason(),
-                            list.stream().map(MaterialImage::getUploadedAt).max(Comparator.naturalOrder()).orElse(null));
-                })
+    /** Catalog order; the required materials and those the candidate uploaded to. */
+    private static List<MaterialLine> materials(MaterialFile file, Locale locale) {
+        return file.types().stream()
+                .sorted(Comparator.comparingInt(t -> t.type().getSortOrder()))
+                .filter(t -> t.required() || t.provided())
+                .map(t -> new MaterialLine(t.type().getCode(), t.type().displayName(locale), t.required(),
+                        t.active().size(), t.replaced().size(), t.allSubmitted(), t.unlocked(),
+                        t.unlocked() ? t.unlock().getReason() : null, t.lastUploadAt()))
                 .toList();
     }
 

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives every deadline timer that waits in a district's cases of one season the due date its BPMN expression would compute
- * now (by the same rule as the {@code deadlines} bean), chunk by chunk so that a progress bar can follow thousands
+ * now (by the same rule as the {@code deadlines} bean), and every open review task of them the due date its task
+ * listener would set now, chunk by chunk so that a progress bar can follow thousands
  * of cases. Runs in the caller's transaction: the schedule and all timers change together or not at all.
  */
 @Component
@@ -29,12 +30,12 @@ class DistrictTimers {
         this.deadlineTimers = deadlineTimers;
     }
 
-    /** @return how many timer jobs got a new due date */
+    /** @return how many timer jobs and open review tasks got a new due date */
     @Transactional(propagation = Propagation.MANDATORY)
-    int moveAll(SeasonSchedule schedule, Progress progress) {
+    DeadlineTimers.Moved moveAll(SeasonSchedule schedule, Progress progress) {
         List<AdminQueries.CaseRef> cases = queries.casesWithProcess(schedule.getSeasonCode(), schedule.getDistrictCode());
         int total = cases.size();
-        int moved = 0;
+        DeadlineTimers.Moved moved = DeadlineTimers.Moved.NONE;
         progress.update(0, total);
         for (int from = 0; from < total; from += CHUNK) {
             List<AdminQueries.CaseRef> chunk = cases.subList(from, Math.min(total, from + CHUNK));
@@ -42,8 +43,9 @@ class DistrictTimers {
             chunk.forEach(c -> caseByInstance.put(c.processInstanceId(), c));
             // From the projection, not from entities: 20,000 managed candidates would make every query of the
             // transaction dirty-check them all.
-            moved += deadlineTimers.move(caseByInstance.keySet(), (timer, processInstanceId) -> Date.from(
-                    Deadlines.dueDate(timer, caseByInstance.get(processInstanceId).uploadDeadlineOverride(), schedule)));
+            moved = moved.plus(deadlineTimers.move(caseByInstance.keySet(), (timer, processInstanceId) -> Date.from(
+                    Deadlines.dueDate(timer, caseByInstance.get(processInstanceId).uploadDeadlineOverride(), schedule)),
+                    schedule));
             progress.update(from + chunk.size(), total);
         }
         return moved;

@@ -4,6 +4,7 @@ import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
@@ -13,6 +14,7 @@ import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.SeasonScheduleRepository;
 import cn.shencha.exam.Seasons;
 import cn.shencha.review.DeadlineService;
+import cn.shencha.review.DeadlineTimers;
 import cn.shencha.review.PublicationService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -45,7 +47,7 @@ public class ScheduleAdminService {
     }
 
     public record ScheduleChangeResult(DistrictSchedule before, DistrictSchedule after, int timersMoved,
-                                       int casesReopened) {
+                                       int reviewTasksMoved, int casesReopened) {
     }
 
     public record ExtensionResult(Instant before, Instant after, int timersMoved, boolean reopened) {
@@ -137,8 +139,9 @@ public class ScheduleAdminService {
     }
 
     /**
-     * Saves the district's schedule in the season and moves every waiting deadline timer of that season's cases,
-     * in one transaction; the cases of other seasons keep their own dates.
+     * Saves the district's schedule in the season and moves every waiting deadline timer (upload, supplement,
+     * publication) and the due date of every open review task of that season's cases, in one transaction; the
+     * cases of other seasons keep their own dates. The only way a district's schedule changes.
      *
      * @param seasonCode    the season, {@code null} for the current one
      * @param confirmReopen the administrator confirmed that a closed upload window opens again
@@ -167,12 +170,13 @@ public class ScheduleAdminService {
             throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", affected);
         }
         current.applySchedule(schedule);
-        int moved = timers.moveAll(current, progress);
+        DeadlineTimers.Moved moved = timers.moveAll(current, progress);
         int reopened = reopens ? reopener.reopenDistrict(current, now) : 0;
-        if (!before.equals(schedule) || moved > 0 || reopened > 0) {
-            changes.save(ScheduleChange.schedule(season, districtCode, actor, now, before, schedule, moved, reopened));
+        if (!before.equals(schedule) || moved.timers() > 0 || moved.reviewTasks() > 0 || reopened > 0) {
+            changes.save(ScheduleChange.schedule(season, districtCode, actor, now, before, schedule, moved.timers(),
+                    reopened));
         }
-        return new ScheduleChangeResult(before, schedule, moved, reopened);
+        return new ScheduleChangeResult(before, schedule, moved.timers(), moved.reviewTasks(), reopened);
     }
 
     /**
@@ -212,8 +216,9 @@ public class ScheduleAdminService {
         if (candidate.getPhase() != Phase.UPLOADING && !autoLocked) {
             throw ShenchaException.conflict("EXTENSION_NOT_APPLICABLE");
         }
-        Instant before = candidate.effectiveUploadDeadline(schedule);
-        if (!before.isAfter(now) && !confirmReopen) {
+        CaseDeadlines deadlines = CaseDeadlines.of(candidate, schedule);
+        Instant before = deadlines.upload();
+        if (deadlines.uploadPassed(now) && !confirmReopen) {
             throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", 1);
         }
         int moved = deadlineService.extendUploadDeadline(candidate, newDeadline);

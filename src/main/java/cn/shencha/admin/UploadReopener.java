@@ -1,6 +1,7 @@
 package cn.shencha.admin;
 
 import cn.shencha.exam.SeasonSchedule;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.District;
 import cn.shencha.exam.Phase;
@@ -34,7 +35,7 @@ class UploadReopener {
         int reopened = 0;
         for (Long candidateId : queries.autoLockedUnreviewed(schedule.getSeasonCode(), schedule.getDistrictCode())) {
             Candidate candidate = queries.lockCandidate(candidateId).orElseThrow();
-            if (candidate.effectiveUploadDeadline(schedule).isAfter(now) && reopen(candidate)) {
+            if (!CaseDeadlines.of(candidate, schedule).uploadPassed(now) && reopen(candidate)) {
                 reopened++;
             }
         }

@@ -81,6 +81,14 @@ public class Candidate {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set by a retention purge (written by cn.shencha.retention, never by this entity). */
+    @Column(name = "purged_at", insertable = false, updatable = false)
+    private Instant purgedAt;
+
+    /** The salted hash of the ID number a purge blanked ({@link IdNumberHash}). */
+    @Column(name = "id_number_hash", insertable = false, updatable = false)
+    private String idNumberHash;
+
     @Version
     private long version;
 
@@ -107,16 +115,6 @@ public class Candidate {
     public void activate(String passwordHash, Instant at) {
         this.passwordHash = passwordHash;
         this.activatedAt = at;
-    }
-
-    /** The upload deadline that applies to this candidate: a personal extension can only move it later. */
-    public Instant effectiveUploadDeadline(SeasonSchedule schedule) {
-        return effectiveUploadDeadline(uploadDeadlineOverride, schedule.getUploadDeadline());
-    }
-
-    /** A personal extension counts only while it is later than the district's deadline. */
-    public static Instant effectiveUploadDeadline(Instant override, Instant districtDeadline) {
-        return override != null && override.isAfter(districtDeadline) ? override : districtDeadline;
     }
 
     public void markSubmitted(Instant at) {
@@ -254,5 +252,14 @@ public class Candidate {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When a retention purge blanked this candidate's personal data; {@code null} while it is kept. */
+    public Instant getPurgedAt() {
+        return purgedAt;
+    }
+
+    public String getIdNumberHash() {
+        return idNumberHash;
     }
 }

@@ -18,6 +18,9 @@ public interface CandidateRepository extends JpaRepository<Candidate, Long> {
     /** The same person's registrations in other seasons (matched by ID number), newest season first. */
     List<Candidate> findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(String idNumber, String seasonCode);
 
+    /** The same person's purged registrations in other seasons: their ID number is gone, its salted hash kept. */
+    List<Candidate> findByIdNumberHashAndSeasonCodeNot(String idNumberHash, String seasonCode);
+
     /** The candidate whose case a process instance is (index V60_1). */
     @Query("select c.id from Candidate c where c.processInstanceId = :processInstanceId")
     Optional<Long> findIdByProcessInstanceId(@Param("processInstanceId") String processInstanceId);

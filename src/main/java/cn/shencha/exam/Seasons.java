@@ -60,6 +60,12 @@ public class Seasons {
         return schedule(candidate.getSeasonCode(), candidate.getDistrictCode());
     }
 
+    /** The deadlines the candidate's case runs on (their schedule with their personal extension). */
+    @Transactional(readOnly = true)
+    public CaseDeadlines deadlines(Candidate candidate) {
+        return CaseDeadlines.of(candidate, schedule(candidate));
+    }
+
     @Transactional(readOnly = true)
     public SeasonSchedule schedule(String seasonCode, String districtCode) {
         return schedules.findBySeasonCodeAndDistrictCode(seasonCode, districtCode)

@@ -26,27 +26,24 @@ public class CandidateMaterials {
         this.unlocks = unlocks;
     }
 
+    /** The candidate's materials in one read (see {@link MaterialFile}: the one rule of "complete"). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public MaterialFile file(Candidate candidate) {
+        return MaterialFile.of(candidate, types.catalogOf(candidate),
+                images.findByCandidateIdOrderByUploadedAt(candidate.getId()),
+                unlocks.findByCandidateIdAndClosedAtIsNull(candidate.getId()));
+    }
+
     /** Names of the required materials that do not have enough images yet. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<String> missingRequired(Candidate candidate, Locale locale) {
-        Map<Long, Long> counts = activeCounts(candidate.getId());
-        return types.catalogOf(candidate).stream()
-                .filter(type -> type.isRequiredFor(candidate.getExamCategory()))
-                .filter(type -> counts.getOrDefault(type.getId(), 0L) < Math.max(1, type.getMinCount()))
-                .map(type -> type.displayName(locale))
-                .toList();
+        return file(candidate).missingRequired().stream().map(t -> t.type().displayName(locale)).toList();
     }
 
     /** Names of the unlocked materials that are not complete again (a supplement must bring them back). */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<String> incompleteUnlocked(Candidate candidate, Locale locale) {
-        Map<Long, Long> counts = activeCounts(candidate.getId());
-        Set<Long> unlocked = openUnlockTypeIds(candidate.getId());
-        return types.catalogOf(candidate).stream()
-                .filter(type -> unlocked.contains(type.getId()))
-                .filter(type -> counts.getOrDefault(type.getId(), 0L) < Math.max(1, type.getMinCount()))
-                .map(type -> type.displayName(locale))
-                .toList();
+        return file(candidate).incompleteUnlocked().stream().map(t -> t.type().displayName(locale)).toList();
     }
 
     public void markAllSubmitted(Long candidateId) {
@@ -91,11 +88,5 @@ public class CandidateMaterials {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<SharedImage> sharedWithOtherCandidates(Long candidateId) {
         return images.findSharedWithOtherCandidates(candidateId);
-    }
-
-    private Map<Long, Long> activeCounts(Long candidateId) {
-        return images.findByCandidateIdAndStateOrderByMaterialTypeIdAscActiveSlotAsc(candidateId, ImageState.ACTIVE)
-                .stream()
-                .collect(Collectors.groupingBy(MaterialImage::getMaterialTypeId, Collectors.counting()));
     }
 }

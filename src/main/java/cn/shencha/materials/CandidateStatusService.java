@@ -6,6 +6,7 @@ import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
@@ -34,11 +35,13 @@ public class CandidateStatusService {
     private final Messages messages;
     private final Clock clock;
     private final Seasons seasons;
+    private final cn.shencha.exam.IdNumberHash idNumberHash;
 
     CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
                            MaterialUnlockRepository unlocks,
-                           MaterialViews views, Messages messages, Clock clock, Seasons seasons) {
+                           MaterialViews views, Messages messages, Clock clock, Seasons seasons, cn.shencha.exam.IdNumberHash idNumberHash) {
         this.seasons = seasons;
+        this.idNumberHash = idNumberHash;
         this.candidates = candidates;
         this.districts = districts;
         this.sites = sites;
@@ -54,11 +57,12 @@ public class CandidateStatusService {
         Candidate candidate = candidate(candidateId);
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         SeasonSchedule schedule = seasons.schedule(candidate);
+        CaseDeadlines deadlines = CaseDeadlines.of(candidate, schedule);
         Instant now = clock.instant();
         boolean published = isPublished(candidate, schedule, now);
         CandidateStage stage = stage(candidate, published);
         boolean autoLocked = candidate.getSubmittedAt() == null && candidate.getPhase() != Phase.SUPPLEMENT
-                && !now.isBefore(candidate.effectiveUploadDeadline(schedule));
+                && deadlines.uploadPassed(now);
         // One rule for the page, /me and every refusal: why the materials are locked, in the candidate's terms.
         Optional<LockReason> lock = MaterialLockPolicy.submitLockReason(candidate, schedule,
                 unlocks.lastSupplementExpired(candidateId), now);
@@ -66,8 +70,8 @@ public class CandidateStatusService {
         return new CandidateStatus(candidate.getId(), candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, stage, messages.get(lang, "materials.stage." + stage.name()),
-                schedule.getUploadStart(), candidate.effectiveUploadDeadline(schedule), schedule.getSupplementDeadline(),
-                schedule.getResultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
+                deadlines.uploadStart(), deadlines.upload(), deadlines.supplement(),
+                deadlines.resultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
                 views.lockReasonText(lock.orElse(null), lang), autoLocked, published);
     }
 
@@ -96,8 +100,13 @@ public class CandidateStatusService {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidate(candidateId);
         Instant now = clock.instant();
-        return candidates.findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(candidate.getIdNumber(),
-                        candidate.getSeasonCode()).stream()
+        // A purged registration has only the salted hash of its ID number left (cn.shencha.retention).
+        return java.util.stream.Stream.concat(
+                        candidates.findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(candidate.getIdNumber(),
+                                candidate.getSeasonCode()).stream(),
+                        candidates.findByIdNumberHashAndSeasonCodeNot(idNumberHash.of(candidate.getIdNumber()),
+                                candidate.getSeasonCode()).stream())
+                .sorted(java.util.Comparator.comparing(Candidate::getSeasonCode).reversed())
                 .filter(c -> c.getSeasonCode().compareTo(candidate.getSeasonCode()) < 0)
                 .filter(c -> isPublished(c, seasons.schedule(c), now))
                 .map(c -> new EarlierVerdict(c.getSeasonCode(), seasons.require(c.getSeasonCode()).getName(),

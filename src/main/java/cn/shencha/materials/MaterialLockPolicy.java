@@ -1,6 +1,7 @@
 package cn.shencha.materials;
 
 import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.SeasonSchedule;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,9 +24,9 @@ public final class MaterialLockPolicy {
     public static Optional<LockReason> lockReason(Candidate candidate, SeasonSchedule schedule, Long materialTypeId,
                                                   Set<Long> unlockedTypeIds, boolean supplementExpired, Instant now) {
         return switch (candidate.getPhase()) {
-            case UPLOADING -> uploadWindowLock(candidate, schedule, now);
+            case UPLOADING -> uploadWindowLock(CaseDeadlines.of(candidate, schedule), now);
             case SUPPLEMENT -> {
-                if (!now.isBefore(schedule.getSupplementDeadline())) {
+                if (CaseDeadlines.of(candidate, schedule).supplementPassed(now)) {
                     yield Optional.of(LockReason.SUPPLEMENT_DEADLINE_PASSED);
                 }
                 yield materialTypeId == null || unlockedTypeIds.contains(materialTypeId)
@@ -54,11 +55,11 @@ public final class MaterialLockPolicy {
         return candidate.getSubmittedAt() == null ? LockReason.UPLOAD_DEADLINE_PASSED : LockReason.SUBMITTED;
     }
 
-    private static Optional<LockReason> uploadWindowLock(Candidate candidate, SeasonSchedule schedule, Instant now) {
-        if (now.isBefore(schedule.getUploadStart())) {
+    private static Optional<LockReason> uploadWindowLock(CaseDeadlines deadlines, Instant now) {
+        if (deadlines.uploadNotOpen(now)) {
             return Optional.of(LockReason.UPLOAD_NOT_OPEN);
         }
-        if (!now.isBefore(candidate.effectiveUploadDeadline(schedule))) {
+        if (deadlines.uploadPassed(now)) {
             return Optional.of(LockReason.UPLOAD_DEADLINE_PASSED);
         }
         return Optional.empty();

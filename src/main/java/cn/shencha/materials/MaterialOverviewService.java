@@ -14,12 +14,10 @@ import cn.shencha.materials.storage.ImageStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +28,7 @@ public class MaterialOverviewService {
 
     private final CandidateRepository candidates;
     private final DistrictRepository districts;
-    private final MaterialTypeRepository types;
+    private final CandidateMaterials materials;
     private final MaterialImageRepository images;
     private final MaterialUnlockRepository unlocks;
     private final ImageStore store;
@@ -39,13 +37,13 @@ public class MaterialOverviewService {
     private final Clock clock;
     private final Seasons seasons;
 
-    MaterialOverviewService(CandidateRepository candidates, DistrictRepository districts, MaterialTypeRepository types,
+    MaterialOverviewService(CandidateRepository candidates, DistrictRepository districts, CandidateMaterials materials,
                             MaterialImageRepository images, MaterialUnlockRepository unlocks, ImageStore store,
                             MaterialViews views, Messages messages, Clock clock, Seasons seasons) {
         this.seasons = seasons;
         this.candidates = candidates;
         this.districts = districts;
-        this.types = types;
+        this.materials = materials;
         this.images = images;
         this.unlocks = unlocks;
         this.store = store;
@@ -66,44 +64,34 @@ public class MaterialOverviewService {
         SeasonSchedule schedule = seasons.schedule(candidate);
         Instant now = clock.instant();
         boolean supplementExpired = unlocks.lastSupplementExpired(candidateId);
-        Map<Long, MaterialUnlock> openUnlocks = new HashMap<>();
-        unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(u -> openUnlocks.put(u.getMaterialTypeId(), u));
-        Map<Long, List<MaterialImage>> byType = new HashMap<>();
-        images.findByCandidateIdOrderByUploadedAt(candidateId)
-                .forEach(i -> byType.computeIfAbsent(i.getMaterialTypeId(), k -> new ArrayList<>()).add(i));
+        MaterialFile file = materials.file(candidate);
+        Set<Long> unlockedTypeIds = file.unlockedTypeIds();
 
         List<MaterialTypeOverview> overviews = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> feedback = new ArrayList<>();
         boolean allLocked = true;
-        for (MaterialType type : MaterialType.inPageOrder(types.catalogOf(candidate), candidate.getExamCategory())) {
+        for (MaterialFile.TypeMaterials t : file.types()) {
+            MaterialType type = t.type();
             Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, schedule, type.getId(),
-                    openUnlocks.keySet(), supplementExpired, now);
+                    unlockedTypeIds, supplementExpired, now);
             boolean unlocked = lock.isEmpty();
             allLocked &= !unlocked;
-            List<MaterialImage> typeImages = byType.getOrDefault(type.getId(), List.of());
             List<MaterialImageView> imageViews = new ArrayList<>();
-            typeImages.stream().filter(MaterialImage::isActive)
-                    .sorted(Comparator.comparing(MaterialImage::getActiveSlot))
-                    .forEach(i -> imageViews.add(views.image(i, type.getCode(), unlocked, lang)));
-            typeImages.stream().filter(i -> !i.isActive())
-                    .sorted(Comparator.comparing(MaterialImage::getReplacedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                    .forEach(i -> imageViews.add(views.image(i, type.getCode(), unlocked, lang)));
-            int active = (int) typeImages.stream().filter(MaterialImage::isActive).count();
-            boolean required = type.isRequiredFor(candidate.getExamCategory());
-            boolean complete = active >= (required ? Math.max(1, type.getMinCount()) : type.getMinCount());
-            MaterialUnlock unlock = openUnlocks.get(type.getId());
-            String typeFeedback = unlock == null ? null : unlock.getReason();
-            if (unlock != null) {
+            t.active().forEach(i -> imageViews.add(views.image(i, type.getCode(), unlocked, lang)));
+            t.replaced().forEach(i -> imageViews.add(views.image(i, type.getCode(), unlocked, lang)));
+            int active = t.active().size();
+            String typeFeedback = t.unlocked() ? t.unlock().getReason() : null;
+            if (t.unlocked()) {
                 feedback.add(type.displayName(lang) + (typeFeedback == null ? "" : (lang.getLanguage().equals("zh") ? "：" : ": ") + typeFeedback));
             }
-            boolean neededNow = candidate.getPhase() == Phase.SUPPLEMENT ? unlock != null : required;
-            if (neededNow && !complete) {
+            boolean neededNow = candidate.getPhase() == Phase.SUPPLEMENT ? t.unlocked() : t.required();
+            if (neededNow && !t.complete()) {
                 missing.add(type.displayName(lang));
             }
             overviews.add(new MaterialTypeOverview(type.getId(), type.getCode(), type.displayName(lang),
-                    type.getDescription(), type.getExampleImage(), required, type.getMinCount(), type.getMaxCount(),
-                    active, complete, !unlocked, lock.orElse(null), views.lockReasonText(lock.orElse(null), lang),
+                    type.getDescription(), type.getExampleImage(), t.required(), type.getMinCount(), type.getMaxCount(),
+                    active, t.complete(), !unlocked, lock.orElse(null), views.lockReasonText(lock.orElse(null), lang),
                     unlocked && active < type.getMaxCount(), List.copyOf(imageViews), typeFeedback));
         }
         Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, schedule, supplementExpired, now);
@@ -136,6 +124,9 @@ public class MaterialOverviewService {
     }
 
     private ImageContent content(MaterialImage image) {
+        if (image.getState() == ImageState.PURGED) {
+            throw new ShenchaException("IMAGE_PURGED", org.springframework.http.HttpStatus.GONE);
+        }
         String key = image.getStorageKey();
         return new ImageContent(image.getId(), image.getContentType(), image.getSizeBytes(), image.getSha256(),
                 () -> store.open(key));

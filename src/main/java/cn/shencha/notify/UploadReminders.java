@@ -93,7 +93,7 @@ public class UploadReminders {
                 if (candidate == null || candidate.getPhase() != Phase.UPLOADING || candidate.getSubmittedAt() != null) {
                     return false;
                 }
-                Instant deadline = candidate.effectiveUploadDeadline(seasons.schedule(candidate));
+                Instant deadline = seasons.deadlines(candidate).upload();
                 Optional<Duration> lead = dueLead(leads, deadline, now);
                 if (lead.isEmpty() || reminders.existsByCandidateIdAndLeadHoursAndSentAtGreaterThanEqual(
                         candidateId, hours(lead.get()), deadline.minus(lead.get()))) {

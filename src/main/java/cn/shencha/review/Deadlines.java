@@ -2,6 +2,7 @@ package cn.shencha.review;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Seasons;
 import java.time.Instant;
@@ -9,8 +10,8 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * The due dates of the process's deadline timers, read from the schedule of the candidate's own season and district (and a candidate's
- * personal extension). Called from the BPMN timer expressions as {@code ${deadlines.uploadDeadline(candidateId)}}.
+ * The due dates of the process's deadline timers: which of the case's deadlines (exam.CaseDeadlines) each timer
+ * waits for. Called from the BPMN timer expressions as {@code ${deadlines.uploadDeadline(candidateId)}}.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -24,16 +25,15 @@ public class Deadlines {
     }
 
     public Date uploadDeadline(Long candidateId) {
-        Candidate candidate = candidate(candidateId);
-        return Date.from(candidate.effectiveUploadDeadline(seasons.schedule(candidate)));
+        return Date.from(seasons.deadlines(candidate(candidateId)).upload());
     }
 
     public Date supplementDeadline(Long candidateId) {
-        return Date.from(seasons.schedule(candidate(candidateId)).getSupplementDeadline());
+        return Date.from(seasons.deadlines(candidate(candidateId)).supplement());
     }
 
     public Date resultsPublishAt(Long candidateId) {
-        return Date.from(seasons.schedule(candidate(candidateId)).getResultsPublishAt());
+        return Date.from(seasons.deadlines(candidate(candidateId)).resultsPublishAt());
     }
 
     /** The due date a deadline timer of this candidate should have now. */
@@ -43,11 +43,11 @@ public class Deadlines {
 
     /** The same from the candidate's personal extension alone (no entity needed: thousands at a time). */
     public static Instant dueDate(String timerActivityId, Instant uploadDeadlineOverride, SeasonSchedule schedule) {
+        CaseDeadlines deadlines = CaseDeadlines.of(uploadDeadlineOverride, schedule);
         return switch (timerActivityId) {
-            case MaterialReviewProcess.UPLOAD_DEADLINE_PASSED ->
-                    Candidate.effectiveUploadDeadline(uploadDeadlineOverride, schedule.getUploadDeadline());
-            case MaterialReviewProcess.SUPPLEMENT_DEADLINE_PASSED -> schedule.getSupplementDeadline();
-            case MaterialReviewProcess.RESULTS_PUBLICATION_DUE -> schedule.getResultsPublishAt();
+            case MaterialReviewProcess.UPLOAD_DEADLINE_PASSED -> deadlines.upload();
+            case MaterialReviewProcess.SUPPLEMENT_DEADLINE_PASSED -> deadlines.supplement();
+            case MaterialReviewProcess.RESULTS_PUBLICATION_DUE -> deadlines.resultsPublishAt();
             default -> throw new IllegalArgumentException("Not a deadline timer: " + timerActivityId);
         };
     }

@@ -30,7 +30,12 @@ public record ReviewCase(
                            boolean afterSupplement, boolean supplementUnanswered, List<Option> decisions) {
     }
 
-    public record Option(String value, String label) {
+    /**
+     * A decision the reader may take, with its rules (Decision): whether it needs a reason, and whether it may
+     * ({@code ALLOWED}), must ({@code REQUIRED}) or must not ({@code FORBIDDEN}) mark materials for replacement.
+     * The form checks them before sending; the server checks them again.
+     */
+    public record Option(String value, String label, boolean reasonRequired, String replacements, int maxReason) {
     }
 
     /** The site's "recommended for rejection", shown to the district. */

@@ -10,24 +10,21 @@ import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
 import cn.shencha.exam.ExamSiteRepository;
+import cn.shencha.materials.CandidateMaterials;
 import cn.shencha.materials.ImageState;
+import cn.shencha.materials.MaterialFile;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialImageRepository;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
 import cn.shencha.materials.MaterialUnlock;
-import cn.shencha.materials.MaterialUnlockRepository;
 import cn.shencha.materials.SharedImage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
@@ -49,25 +46,20 @@ public class ReviewCaseService {
     private final TaskService taskService;
     private final DistrictRepository districts;
     private final ExamSiteRepository sites;
-    private final MaterialTypeRepository types;
-    private final MaterialImageRepository images;
-    private final MaterialUnlockRepository unlocks;
+    private final CandidateMaterials materials;
     private final ReviewDecisionRepository decisions;
     private final Messages messages;
     private final Seasons seasons;
 
     ReviewCaseService(ReviewAccess access, TaskService taskService, DistrictRepository districts,
-                      ExamSiteRepository sites, MaterialTypeRepository types, MaterialImageRepository images,
-                      MaterialUnlockRepository unlocks, ReviewDecisionRepository decisions,
+                      ExamSiteRepository sites, CandidateMaterials materials, ReviewDecisionRepository decisions,
                       Messages messages, Seasons seasons) {
         this.seasons = seasons;
         this.access = access;
         this.taskService = taskService;
         this.districts = districts;
         this.sites = sites;
-        this.types = types;
-        this.images = images;
-        this.unlocks = unlocks;
+        this.materials = materials;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -131,18 +123,18 @@ public class ReviewCaseService {
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
         // The candidate's page order (required first), so reviewer and candidate talk about the same list.
-        List<MaterialType> catalog = MaterialType.inPageOrder(types.catalogOf(candidate), candidate.getExamCategory());
-        Map<Long, MaterialType> typesById = catalog.stream().collect(Collectors.toMap(MaterialType::getId, Function.identity()));
+        MaterialFile file = materials.file(candidate);
+        Map<Long, MaterialType> typesById = file.typesById();
         List<ReviewDecision> history = decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId());
 
         ReviewCase.Summary summary = new ReviewCase.Summary(candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, candidate.getPhase().name(),
                 messages.get(locale, "phase." + candidate.getPhase().name()),
-                time(candidate.getSubmittedAt()), time(seasons.schedule(candidate).getSupplementDeadline()));
+                time(candidate.getSubmittedAt()), time(seasons.deadlines(candidate).supplement()));
 
         return new ReviewCase(summary, taskInfo(task, candidate, locale), siteRecommendation(history, locale),
-                materials(candidate, catalog, history, locale),
+                materials(candidate, file, history, locale),
                 history.stream().map(d -> decisionView(d, typesById, locale)).toList(),
                 commonReasons(locale), scope.userId());
     }
@@ -159,7 +151,8 @@ public class ReviewCaseService {
         Object afterSupplement = taskService.getVariableLocal(task.getId(), ReviewTaskListener.VAR_AFTER_SUPPLEMENT);
         List<ReviewCase.Option> options = Arrays.stream(Decision.values())
                 .filter(d -> d.allowedAt(level))
-                .map(d -> new ReviewCase.Option(d.name(), decisionLabel(level, d, locale)))
+                .map(d -> new ReviewCase.Option(d.name(), decisionLabel(level, d, locale), d.reasonRequired(),
+                        d.replacements().name(), Decision.MAX_REASON))
                 .toList();
         return new ReviewCase.TaskInfo(task.getId(), level.name(), task.getName(), task.getAssignee(),
                 time(task.getCreateTime() == null ? null : task.getCreateTime().toInstant()),
@@ -181,32 +174,24 @@ public class ReviewCaseService {
                 .orElse(null);
     }
 
-    private List<ReviewCase.MaterialView> materials(Candidate candidate, List<MaterialType> catalog,
+    private List<ReviewCase.MaterialView> materials(Candidate candidate, MaterialFile file,
                                                     List<ReviewDecision> history, Locale locale) {
-        List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(candidate.getId());
         // Image id -> how many other candidates have an image with exactly the same bytes.
-        Map<Long, Long> shared = images.findSharedWithOtherCandidates(candidate.getId()).stream()
+        Map<Long, Long> shared = materials.sharedWithOtherCandidates(candidate.getId()).stream()
                 .collect(Collectors.groupingBy(SharedImage::imageId,
                         Collectors.mapping(SharedImage::otherCandidateId, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
-        Map<Long, MaterialUnlock> openUnlocks = unlocks.findByCandidateIdAndClosedAtIsNull(candidate.getId()).stream()
-                .collect(Collectors.toMap(MaterialUnlock::getMaterialTypeId, Function.identity(), (a, b) -> b));
         // Images that arrived after the last request for a supplement are what the reviewer must look at again.
         Optional<Instant> lastSupplementAt = history.stream()
                 .filter(d -> d.getDecision() == Decision.SUPPLEMENT)
                 .map(ReviewDecision::getDecidedAt)
                 .findFirst();
-        Map<Long, List<MaterialImage>> byType = all.stream().collect(Collectors.groupingBy(MaterialImage::getMaterialTypeId));
 
         List<ReviewCase.MaterialView> views = new ArrayList<>();
-        for (MaterialType type : catalog) {
-            List<MaterialImage> ofType = byType.getOrDefault(type.getId(), List.of());
-            List<MaterialImage> active = ofType.stream().filter(i -> i.getState() == ImageState.ACTIVE)
-                    .sorted(Comparator.comparing(MaterialImage::getActiveSlot, Comparator.nullsLast(Comparator.naturalOrder())))
-                    .toList();
-            List<MaterialImage> replaced = ofType.stream().filter(i -> i.getState() == ImageState.REPLACED)
-                    .sorted(Comparator.comparing(MaterialImage::getReplacedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                    .toList();
-            boolean required = type.isRequiredFor(candidate.getExamCategory());
+        for (MaterialFile.TypeMaterials t : file.types()) {
+            MaterialType type = t.type();
+            List<MaterialImage> active = t.active();
+            List<MaterialImage> replaced = t.replaced();
+            boolean required = t.required();
 
             List<ReviewCase.ImageInfo> activeViews = active.stream()
                     .map(i -> imageInfo(i, shared, lastSupplementAt, locale)).toList();
@@ -214,9 +199,8 @@ public class ReviewCaseService {
                     .map(i -> imageInfo(i, shared, Optional.empty(), locale)).toList();
 
             List<ReviewCase.Flag> flags = new ArrayList<>();
-            int needed = Math.max(1, type.getMinCount());
-            if (required && active.size() < needed) {
-                flags.add(flag("MISSING", locale, active.size(), needed));
+            if (required && !t.complete()) {
+                flags.add(flag("MISSING", locale, active.size(), t.needed()));
             }
             long duplicates = active.stream().filter(i -> shared.containsKey(i.getId())).count();
             if (duplicates > 0) {
@@ -228,11 +212,11 @@ public class ReviewCaseService {
             if (lastSupplementAt.isPresent() && active.stream().anyMatch(i -> i.getUploadedAt().isAfter(lastSupplementAt.get()))) {
                 flags.add(flag("NEW_SINCE_REQUEST", locale));
             }
-            MaterialUnlock unlock = openUnlocks.get(type.getId());
+            MaterialUnlock unlock = t.unlock();
             if (unlock != null) {
                 flags.add(flag("UNLOCKED", locale, Objects.toString(unlock.getReason(), "")));
             }
-            if (!required && active.isEmpty() && replaced.isEmpty() && unlock == null) {
+            if (!required && !t.provided() && unlock == null) {
                 // An optional material the candidate did not provide: still listed, so a reviewer can ask for it.
                 flags.add(flag("NOT_PROVIDED", locale));
             }

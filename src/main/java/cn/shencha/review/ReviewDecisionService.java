@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewDecisionService {
 
-    private static final int MAX_REASON = 500;
+    private static final int MAX_REASON = Decision.MAX_REASON;
 
     private final TaskService taskService;
     private final CandidateRepository candidates;
@@ -98,7 +98,7 @@ public class ReviewDecisionService {
         if (!command.decision().allowedAt(level)) {
             throw ShenchaException.badRequest("DECISION_NOT_ALLOWED", command.decision().name());
         }
-        if (command.decision() == Decision.REJECT && isBlank(command.reason())) {
+        if (command.decision().reasonRequired() && isBlank(command.reason())) {
             throw ShenchaException.badRequest("REJECT_REASON_REQUIRED");
         }
         if (lengthOver(command.reason())) {
@@ -128,10 +128,10 @@ public class ReviewDecisionService {
             verdicts.add(new MaterialVerdict(type.getId(), item.verdict(), blankToNull(item.reason())));
         }
         boolean anyReplace = verdicts.stream().anyMatch(MaterialVerdict::isReplace);
-        if (command.decision() == Decision.SUPPLEMENT && !anyReplace) {
+        if (command.decision().replacements() == Decision.Replacements.REQUIRED && !anyReplace) {
             throw ShenchaException.badRequest("SUPPLEMENT_NEEDS_MATERIAL");
         }
-        if ((command.decision() == Decision.PASS || command.decision() == Decision.APPROVE) && anyReplace) {
+        if (command.decision().replacements() == Decision.Replacements.FORBIDDEN && anyReplace) {
             throw ShenchaException.badRequest("PASS_WITH_REPLACE");
         }
         return verdicts;

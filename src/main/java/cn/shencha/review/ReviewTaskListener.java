@@ -4,6 +4,7 @@ import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import java.time.Instant;
@@ -74,6 +75,8 @@ class ReviewTaskListener implements TaskListener {
 
     /** A site review is due by the supplement deadline (a request after it could not be answered), a district review by publication. */
     static Instant dueDate(ReviewLevel level, SeasonSchedule schedule) {
-        return level == ReviewLevel.SITE ? schedule.getSupplementDeadline() : schedule.getResultsPublishAt();
+        // Review tasks do not depend on a personal extension of the upload deadline.
+        CaseDeadlines deadlines = CaseDeadlines.of((Instant) null, schedule);
+        return level == ReviewLevel.SITE ? deadlines.supplement() : deadlines.resultsPublishAt();
     }
 }

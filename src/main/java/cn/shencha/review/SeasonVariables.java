@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
  * Cases started before exam seasons existed (V73_1) have no {@code seasonCode} process variable, which the
  * current season's Tasklist filter, "publish now" and the review due dates select on. At start (one node at a
  * time), every running case without it gets its candidate's season, read from the candidate row. Once done, the
- * query finds nothing and costs one indexed anti-join.
+ * query finds nothing. The anti-join correlates on the engine's own column ({@code e.ID_}): Camunda's MySQL tables
+ * are utf8mb3, ours utf8mb4, and MariaDB uses no index of {@code ACT_RU_VARIABLE} for a utf8mb4 value, so correlated
+ * on {@code c.process_instance_id} it scanned every variable for every candidate (10,000 cases: minutes of a node's
+ * start, holding the set-up lock that every other starting node waits for).
  */
 @Component
 class SeasonVariables {
@@ -46,7 +49,7 @@ class SeasonVariables {
                         select c.process_instance_id, c.season_code from candidate c
                         join ACT_RU_EXECUTION e on e.ID_ = c.process_instance_id
                         where not exists (select 1 from ACT_RU_VARIABLE v
-                                          where v.EXECUTION_ID_ = c.process_instance_id and v.NAME_ = ?)""",
+                                          where v.EXECUTION_ID_ = e.ID_ and v.NAME_ = ?)""",
                 (rs, n) -> new Missing(rs.getString(1), rs.getString(2)), MaterialReviewProcess.VAR_SEASON_CODE);
         missing.forEach(m -> runtimeService.setVariable(m.processInstanceId(), MaterialReviewProcess.VAR_SEASON_CODE,
                 m.seasonCode()));

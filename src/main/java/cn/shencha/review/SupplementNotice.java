@@ -36,7 +36,7 @@ class SupplementNotice {
                 .map(v -> byId.get(v.getMaterialTypeId()).displayName(Messages.DEFAULT_LOCALE)
                         + (v.getReason() == null || v.getReason().isBlank() ? "" : "（" + v.getReason() + "）"))
                 .collect(Collectors.joining("；"));
-        String deadline = ShanghaiTime.format(seasons.schedule(candidate).getSupplementDeadline());
+        String deadline = ShanghaiTime.format(seasons.deadlines(candidate).supplement());
         events.publishEvent(SupplementRequested.of(candidate.getId(), candidate.getName(), items, deadline));
     }
 }

@@ -169,6 +169,33 @@ abstract class ScheduleAdminContract {
     }
 
     @Test
+    void theOpenReviewTasksDueDatesFollowTheScheduleChange() {
+        Candidate atSite = data.candidate();
+        testData.completeRequiredMaterials(atSite);
+        submissions.submit(atSite.getId(), Locale.SIMPLIFIED_CHINESE);
+        Candidate atDistrict = data.candidate();
+        testData.completeRequiredMaterials(atDistrict);
+        submissions.submit(atDistrict.getId(), Locale.SIMPLIFIED_CHINESE);
+        reviewDecisions.decide(siteTask(atDistrict).getId(), AdminTestData.adminScope(),
+                new DecisionCommand(Decision.PASS, null, List.of()));
+        Candidate tianjin = testData.candidate("1201");
+        testData.completeRequiredMaterials(tianjin);
+        submissions.submit(tianjin.getId(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(siteTask(atSite).getDueDate().toInstant()).isEqualTo(TestData.TIANJIN_2026.supplementDeadline());
+        Instant supplementDeadline = ShanghaiTime.endOfDay(LocalDate.of(2026, 3, 4));
+        Instant publication = ShanghaiTime.at(LocalDateTime.of(2026, 3, 26, 9, 0));
+
+        ScheduleAdminService.ScheduleChangeResult result = service.changeSchedule(AdminTestData.DISTRICT,
+                new DistrictSchedule(TestData.TIANJIN_2026.uploadStart(), TestData.TIANJIN_2026.uploadDeadline(),
+                        supplementDeadline, publication), false, Progress.NONE);
+
+        assertThat(result.reviewTasksMoved()).isEqualTo(2);
+        assertThat(siteTask(atSite).getDueDate().toInstant()).isEqualTo(supplementDeadline);
+        assertThat(districtTask(atDistrict).getDueDate().toInstant()).isEqualTo(publication);
+        assertThat(siteTask(tianjin).getDueDate().toInstant()).isEqualTo(TestData.TIANJIN_2026.supplementDeadline());
+    }
+
+    @Test
     void progressIsReportedUpToAllCasesOfTheDistrict() {
         for (int i = 0; i < 3; i++) {
             data.candidate();
@@ -450,6 +477,11 @@ abstract class ScheduleAdminContract {
     Task siteTask(Candidate c) {
         return taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId())
                 .taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW).singleResult();
+    }
+
+    Task districtTask(Candidate c) {
+        return taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+                .taskDefinitionKey(MaterialReviewProcess.DISTRICT_REVIEW).singleResult();
     }
 
     static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {

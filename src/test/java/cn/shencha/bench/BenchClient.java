@@ -106,6 +106,22 @@ final class BenchClient {
         return send(request(path).GET());
     }
 
+    /** A GET whose body is binary (a stored image): status and bytes as sent. */
+    Bytes getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Bytes(int status, byte[] body, String etag) {
+    }
+
     Response postJson(String path, Object body) {
         return send(changing(path).header("Content-Type", "application/json").POST(bodyOf(body)));
     }

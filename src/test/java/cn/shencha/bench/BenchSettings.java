@@ -18,7 +18,8 @@ import java.util.List;
  * @param decisions     decisions they make together
  * @param cases         whole cases, import to publication
  * @param sessions      candidate UI sessions for the heap measurement
- * @param scenarios     all (the whole night) or queues (only the review queues, district 35)
+ * @param scenarios     all (the whole night), queues (only the review queues, district 35) or cluster (the deadline
+ *                      night on one node and on two behind HAProxy, uploads with the file store and the S3 store)
  * @param queueSizes    open site-review tasks in one site's queue at which the reviewer's calls are timed
  * @param jar           the packaged application (the build's jar), for start-up as the Docker image runs it;
  *                      null: not measured (the smoke test, or a run from an IDE)
@@ -55,8 +56,9 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
     }
 
     /**
-     * Tiny sizes for the smoke test of the harness itself (not a measurement): the shipped app once (no
-     * "before" run with Camunda's defaults), no idle wait before the memory figure, a short deadline night.
+     * Tiny sizes for the smoke test of the harness itself (not a measurement): the shipped app started once for every
+     * step (no "before" run with Camunda's defaults, no restart on the S3 store or with main's queue design), no idle
+     * wait before the memory figure, a short deadline night, each queue call timed once.
      */
     static BenchSettings smoke(String database, Path workDir) {
         return new BenchSettings(database, 20, 40, 2, 4, 2, 2, 10, 6, 4, "1g", workDir, workDir.resolve("performance.md"), "all",

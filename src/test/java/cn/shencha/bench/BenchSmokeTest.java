@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark harness itself, with tiny sizes on H2: every scenario of the shipped app runs end to end against the
- * app in its own JVM and lands in the report (245 s alone on a 2-core machine, mostly app start-ups; the "before"
- * run with Camunda's job-executor defaults and the measurement's idle waits are left out, see
- * {@link BenchSettings#smoke}). Not a measurement (the figures of so few cases mean nothing), so nothing here
- * compares them with the targets.
+ * The benchmark harness itself, with tiny sizes on H2: every scenario of the shipped app runs end to end against one
+ * app in its own JVM, started once, and lands in the report. Left to the real benchmark ({@link BenchSettings#smoke}):
+ * the "before" run with Camunda's job-executor defaults, the restart on an S3 bucket (the S3 step's uploads go to the
+ * same app; the S3 store's own code is {@code S3ImageStoreContractTests}'), main's review-queue design beside the
+ * shipped one, the two-node night (MariaDB and HAProxy; {@code ClusterNightMariaDbTests}) and the measurement's idle
+ * waits. Not a measurement (the figures of so few cases mean nothing), so nothing here compares them with the targets.
  */
 class BenchSmokeTest {
 
@@ -24,7 +25,8 @@ class BenchSmokeTest {
                 "Start-up", "Import (admin CSV upload)",
                 "Moving a district's upload deadline", "Uploads of 150 KB JPEGs over HTTP", "Phone photo shrunk to ≤ 200 KB",
                 "Phone photos in flight at once", "Deadline night", "Upload after the deadline, before the timers have run",
-                "Reviewer decisions through the API", "Candidate UI session");
+                "Reviewer decisions through the API", "Candidate UI session",
+                "Uploads of 150 KB JPEGs over HTTP, S3 store (SHENCHA_STORAGE=s3)", "Review queue, one site's reviewer");
         assertThat(report.rows()).anySatisfy(row -> assertThat(row.scenario()).startsWith("Whole case"));
         // Correctness, unlike speed, holds at any size: every late upload refused, every timer moved, all photos stored.
         assertThat(report.rows()).filteredOn(row -> row.scenario().startsWith("Upload after the deadline")

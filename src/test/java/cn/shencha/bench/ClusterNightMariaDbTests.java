@@ -299,7 +299,7 @@ class ClusterNightMariaDbTests {
         AppUnderTest.sleep(10_000); // haproxy.cfg's slow start: a node just up gets its full share after 10 s
     }
 
-    private static int[] ports(int count) {
+    static int[] ports(int count) {
         int[] ports = new int[count];
         int found = 0;
         // This worktree's range; a CI run has the machine to itself.
@@ -458,7 +458,15 @@ class ClusterNightMariaDbTests {
         private final Thread thread;
         private volatile boolean running = true;
 
+        private final long intervalMillis;
+
         JobSampler(String url) throws SQLException {
+            this(url, 50);
+        }
+
+        /** @param intervalMillis between two looks (the benchmark looks less often, to measure less of itself) */
+        JobSampler(String url, long intervalMillis) throws SQLException {
+            this.intervalMillis = intervalMillis;
             connection = DriverManager.getConnection(url, "root", "");
             thread = new Thread(this::sample, "job-sampler");
             thread.setDaemon(true);
@@ -481,7 +489,7 @@ class ClusterNightMariaDbTests {
                     }
                     return;
                 }
-                AppUnderTest.sleep(50);
+                AppUnderTest.sleep(intervalMillis);
             }
         }
 

@@ -6,63 +6,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.security.ShenchaUser;
 import cn.shencha.base.security.StaffScope;
-import cn.shencha.base.ui.MainLayout;
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.exam.Candidate;
 import cn.shencha.notify.ui.NotificationsView;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.ShenchaSpringTest;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
-import java.security.Principal;
-import java.util.Locale;
 import java.util.Set;
-import kotlin.jvm.functions.Function0;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ClassUtils;
 
 /** The administrators' page 通知发送, browserless (Karibu-Testing) on the whole application. */
 @ShenchaSpringTest
+@ExtendWith(KaribuExtension.class)
 class NotificationsViewTests extends NotifyTestSupport {
-
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.shencha");
-
-    static {
-        ROUTES.getRoutes().add(MainLayout.class);
-    }
-
-    @Autowired
-    ApplicationContext context;
-
-    @BeforeEach
-    void setUpVaadin() {
-        SecurityContextHolder.clearContext();
-        MockVaadin.setMockRequestFactory(SecurityAwareRequest::new);
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -94,6 +62,27 @@ class NotificationsViewTests extends NotifyTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneEachNotificationIsACardWithItsStatesAndTheResendButton() {
+        Candidate candidate = testData.candidate("1201");
+        Notification notification = notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName());
+        GATEWAY.respond(request -> new FakeGateway.Reply(400, "{\"error\":\"blocked\"}"));
+        dispatchAll();
+        GATEWAY.reset();
+        signIn(new StaffScope("admin", Set.of(), Set.of(), true), Roles.STAFF, Roles.ADMIN);
+        UI.getCurrent().navigate("admin/notifications");
+        Grid<NotificationAdmin.NotificationView> grid = _get(Grid.class);
+
+        PhoneGrid.on(grid).layoutFor(390);
+
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey)).containsExactly("card");
+        Component card = GridKt._getCellComponent(grid, 0, "card");
+        assertThat(card.getElement().getTextRecursively()).contains(candidate.getRegistrationNo(), "短信", "已放弃 (第1次)");
+        ButtonKt._click(_get(card, Button.class));
+        assertThat(delivery(notification, Channel.SMS).getState()).isEqualTo(DeliveryState.QUEUED);
+    }
+
+    @Test
     void reviewersCannotOpenThePage() {
         signIn(new StaffScope("district12reviewer", Set.of(), Set.of("12"), false), Roles.STAFF, Roles.REVIEWER);
 
@@ -110,32 +99,5 @@ class NotificationsViewTests extends NotifyTestSupport {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 ShenchaUser.staff(scope), null,
                 java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
-    }
-
-    /** Karibu's fake request, answering who is signed in from Spring Security's context. */
-    private static final class SecurityAwareRequest extends FakeRequest {
-
-        SecurityAwareRequest(jakarta.servlet.http.HttpSession session) {
-            super(session);
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.isAuthenticated() ? authentication : null;
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-        }
-
-        @Override
-        public String getRemoteUser() {
-            Principal principal = getUserPrincipal();
-            return principal == null ? null : principal.getName();
-        }
     }
 }

@@ -63,7 +63,7 @@ class ReviewerDigestTests extends NotifyTestSupport {
         assertThat(String.valueOf(first.get(0).getContent()))
                 .startsWith("王审核，您好：")
                 .contains("考点 1201（考点1201）：待审核 ")
-                .contains("补充材料截止 2026-03-01 00:00");
+                .contains("补充材料截止 2026-02-28 24:00");
 
         clock.set(ShanghaiTime.at(LocalDateTime.of(2026, 2, 25, 9, 0)));
         digest.sendDue();

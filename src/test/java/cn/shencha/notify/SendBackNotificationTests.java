@@ -61,7 +61,7 @@ class SendBackNotificationTests extends NotifyTestSupport {
         List<CandidateMessage> inbox = candidateMessages.of(candidate.getId());
         assertThat(inbox).hasSize(1);
         assertThat(inbox.get(0).getKind()).isEqualTo(NoticeKind.SUPPLEMENT_REQUESTED);
-        assertThat(inbox.get(0).getBody()).contains(type.getName()).contains("照片模糊").contains("2026-03-01 00:00");
+        assertThat(inbox.get(0).getBody()).contains(type.getName()).contains("照片模糊").contains("2026-02-28 24:00");
         assertThat(candidateMessages.unreadCount(candidate.getId())).isEqualTo(1);
 
         Notification notification = notificationOf(inbox.get(0));
@@ -78,7 +78,7 @@ class SendBackNotificationTests extends NotifyTestSupport {
                 .containsOnly(DeliveryState.SENT);
         JsonNode sms = GATEWAY.smsWithKey(notification.getIdempotencyKey()).get(0).json();
         assertThat(sms.path("params").path("materials").asText()).contains(type.getName()).contains("照片模糊");
-        assertThat(sms.path("params").path("deadline").asText()).isEqualTo("2026-03-01 00:00");
+        assertThat(sms.path("params").path("deadline").asText()).isEqualTo("2026-02-28 24:00");
         JsonNode wechat = GATEWAY.wechatWithKey(notification.getIdempotencyKey()).get(0).json();
         assertThat(wechat.path("touser").asText()).isEqualTo("oSendBack" + candidate.getId());
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.DistrictSchedule;
-import cn.shencha.review.DeadlineService;
+import cn.shencha.admin.AdminTestData;
+import cn.shencha.admin.Progress;
+import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.review.SubmissionService;
 import cn.shencha.support.ShenchaSpringTest;
 import cn.shencha.support.TestData;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ShenchaSpringTest
 class UploadRemindersTests extends NotifyTestSupport {
 
-    /** Tianjin's upload deadline in the test data: 2026-02-12 00:00 Shanghai (2月11日24时). */
+    /** Tianjin's upload deadline in the test data: 2026-02-11 24:00 Shanghai (2月11日24时). */
     static final Instant DEADLINE = TestData.TIANJIN_2026.uploadDeadline();
 
     @Autowired
@@ -31,12 +34,18 @@ class UploadRemindersTests extends NotifyTestSupport {
     @Autowired
     UploadReminderRepository sent;
     @Autowired
-    DeadlineService deadlineService;
+    ScheduleAdminService deadlineService;
     @Autowired
     SubmissionService submissions;
 
+    @BeforeEach
+    void signInAsAdmin() {
+        AdminTestData.signInAsAdmin();
+    }
+
     @AfterEach
     void restoreSchedule() {
+        AdminTestData.signOut();
         testData.resetDistricts();
     }
 
@@ -52,7 +61,7 @@ class UploadRemindersTests extends NotifyTestSupport {
         reminders.sendDue();
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(1);
-        assertThat(remindersOf(candidate).get(0).getBody()).isEqualTo("测试考生，您好：您的报名材料上传将于2026-02-12 00:00截止，"
+        assertThat(remindersOf(candidate).get(0).getBody()).isEqualTo("测试考生，您好：您的报名材料上传将于2026-02-11 24:00截止，"
                 + "您尚未提交审核。请尽快上传所需材料并点击“提交审核”；截止后系统将自动锁定材料，无法再修改。");
         assertThat(delivery(remindersOf(candidate).get(0), Channel.SMS).getState()).isEqualTo(DeliveryState.QUEUED);
 
@@ -92,21 +101,21 @@ class UploadRemindersTests extends NotifyTestSupport {
         assertThat(remindersOf(candidate)).hasSize(1);
 
         // A ten-minute correction of the deadline does not remind twice.
-        deadlineService.changeSchedule("12", schedule(DEADLINE.plus(Duration.ofMinutes(10))));
+        deadlineService.changeSchedule("12", schedule(DEADLINE.plus(Duration.ofMinutes(10))), false, Progress.NONE);
         clock.advance(Duration.ofMinutes(1));
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(1);
 
         // Postponed by three days: the 48-hour reminder comes again, 48 hours before the new deadline.
         Instant postponed = DEADLINE.plus(Duration.ofDays(3));
-        deadlineService.changeSchedule("12", schedule(postponed));
+        deadlineService.changeSchedule("12", schedule(postponed), false, Progress.NONE);
         clock.set(postponed.minus(Duration.ofHours(49)));
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(1);
         clock.set(postponed.minus(Duration.ofHours(47)));
         reminders.sendDue();
         assertThat(remindersOf(candidate)).hasSize(2);
-        assertThat(remindersOf(candidate).get(1).getParams()).containsExactly("测试考生", "2026-02-15 00:00");
+        assertThat(remindersOf(candidate).get(1).getParams()).containsExactly("测试考生", "2026-02-14 24:00");
     }
 
     @Test
@@ -114,7 +123,7 @@ class UploadRemindersTests extends NotifyTestSupport {
         Candidate extended = testData.candidate("1201");
         Candidate neighbour = testData.candidate("1201");
         Instant personal = DEADLINE.plus(Duration.ofDays(2));
-        deadlineService.extendUploadDeadline(extended.getRegistrationNo(), personal);
+        deadlineService.extendUploadDeadline(extended.getRegistrationNo(), personal, "住院", false);
 
         clock.set(DEADLINE.minus(Duration.ofHours(5)));
         reminders.sendDue();
@@ -124,7 +133,7 @@ class UploadRemindersTests extends NotifyTestSupport {
         clock.set(personal.minus(Duration.ofHours(5)));
         reminders.sendDue();
         assertThat(remindersOf(extended)).hasSize(1);
-        assertThat(remindersOf(extended).get(0).getParams()).containsExactly("测试考生", "2026-02-14 00:00");
+        assertThat(remindersOf(extended).get(0).getParams()).containsExactly("测试考生", "2026-02-13 24:00");
         assertThat(sent.findByCandidateIdOrderById(extended.getId())).extracting(UploadReminder::getLeadHours)
                 .containsExactly(6); // the 48-hour window had passed unnoticed: only the most urgent one
     }

@@ -8,10 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.shencha.admin.AdminTestData;
+import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
-import cn.shencha.exam.DistrictSchedule;
 import cn.shencha.exam.Phase;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateMaterials;
@@ -57,7 +58,7 @@ abstract class MaterialReviewProcessScenarios {
     @Autowired TestData data;
     @Autowired SubmissionService submissions;
     @Autowired ReviewDecisionService reviews;
-    @Autowired DeadlineService deadlines;
+    @Autowired ScheduleAdminService deadlines;
     @Autowired PublicationService publication;
     @Autowired CandidateMaterials materials;
     @Autowired MaterialUnlockRepository unlocks;
@@ -86,12 +87,12 @@ abstract class MaterialReviewProcessScenarios {
 
         submit();
         assertThat(instance).isWaitingAt(MaterialReviewProcess.SITE_REVIEW);
-        assertThat(task(instance)).hasCandidateGroup("site1201").hasFormKey("embedded:deployment:forms/site-review.html");
+        assertThat(task(instance)).hasCandidateGroup("site1201").hasFormKey("embedded:deployment:forms/review.html");
         assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW);
 
         decide(SITE_1201, Decision.PASS, null);
         assertThat(instance).isWaitingAt(MaterialReviewProcess.DISTRICT_REVIEW);
-        assertThat(task(instance)).hasCandidateGroup("district12");
+        assertThat(task(instance)).hasCandidateGroup("district12").hasFormKey("embedded:deployment:forms/review.html");
 
         decide(DISTRICT_12, Decision.APPROVE, null);
         assertThat(instance).isWaitingAt(MaterialReviewProcess.AWAIT_PUBLICATION);
@@ -242,29 +243,17 @@ abstract class MaterialReviewProcessScenarios {
     }
 
     @Test
-    void deadlineChangeMovesTheTimersOfWaitingInstances() {
-        Candidate other = data.candidate("1202");
-        Candidate hebei = data.candidate("1301");
-        Instant later = TestData.TIANJIN_2026.uploadDeadline().plus(Duration.ofDays(2));
-        DistrictSchedule moved = new DistrictSchedule(TestData.TIANJIN_2026.uploadStart(), later,
-                TestData.TIANJIN_2026.supplementDeadline(), TestData.TIANJIN_2026.resultsPublishAt());
-
-        DeadlineService.ScheduleChange change = deadlines.changeSchedule("12", moved);
-        assertThat(change.timersMoved()).isGreaterThanOrEqualTo(2);
-        assertThat(uploadTimerOf(candidate).getDuedate().toInstant()).isEqualTo(later);
-        assertThat(uploadTimerOf(other).getDuedate().toInstant()).isEqualTo(later);
-        assertThat(uploadTimerOf(hebei).getDuedate().toInstant()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
-
-        // A new candidate's timer follows the new schedule too.
-        assertThat(uploadTimerOf(data.candidate("1201")).getDuedate().toInstant()).isEqualTo(later);
-    }
-
-    @Test
     void personalExtensionMovesOnlyThatCandidatesTimer() {
         Candidate other = data.candidate("1201");
         Instant extended = TestData.TIANJIN_2026.uploadDeadline().plus(Duration.ofDays(3));
 
-        assertThat(deadlines.extendUploadDeadline(candidate.getRegistrationNo(), extended)).isEqualTo(1);
+        AdminTestData.signInAsAdmin();
+        try {
+            assertThat(deadlines.extendUploadDeadline(candidate.getRegistrationNo(), extended, "住院", false).timersMoved())
+                    .isEqualTo(1);
+        } finally {
+            AdminTestData.signOut();
+        }
         assertThat(uploadTimerOf(candidate).getDuedate().toInstant()).isEqualTo(extended);
         assertThat(uploadTimerOf(other).getDuedate().toInstant()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
 
@@ -272,16 +261,6 @@ abstract class MaterialReviewProcessScenarios {
         data.completeRequiredMaterials(candidate);
         data.clock().set(TestData.TIANJIN_2026.uploadDeadline().plus(Duration.ofHours(1)));
         assertThat(submit()).isEqualTo(SubmissionService.Outcome.SUBMITTED);
-    }
-
-    @Test
-    void invalidScheduleIsRefused() {
-        DistrictSchedule backwards = new DistrictSchedule(TestData.TIANJIN_2026.uploadDeadline(),
-                TestData.TIANJIN_2026.uploadStart(), TestData.TIANJIN_2026.supplementDeadline(),
-                TestData.TIANJIN_2026.resultsPublishAt());
-        assertThatThrownBy(() -> deadlines.changeSchedule("12", backwards))
-                .isInstanceOf(ShenchaException.class).extracting("code").isEqualTo("SCHEDULE_INVALID");
-        assertThat(uploadTimerOf(candidate).getDuedate().toInstant()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
     }
 
     @Test

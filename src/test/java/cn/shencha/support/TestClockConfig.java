@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.task.SyncTaskExecutor;
 
 /**
- * A clock the tests move. It starts inside Tianjin's 2026 upload window (2026-01-29 10:00 to 2026-02-12 00:00).
+ * A clock the tests move. It starts inside Tianjin's 2026 upload window (2026-01-29 10:00 to 2026-02-11 24:00).
  * Also the executor of {@code @Async} methods: the events between modules ({@code @ApplicationModuleListener}) are
  * still handled after the publishing transaction's commit, in a transaction of their own and through the event
  * publication registry, but in the publishing thread, so a test sees the candidate's notice when its call returns.

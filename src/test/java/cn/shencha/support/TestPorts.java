@@ -5,11 +5,20 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** The ports this worktree's tests may listen on: 18400-18499. */
+/**
+ * The ports this worktree's tests may listen on: 18400-18499, or the range of {@code -Dshencha.test.ports=18300-18399}
+ * (several worktrees on one machine, each with its own range).
+ */
 public final class TestPorts {
 
-    static final int FIRST = 18400;
-    static final int LAST = 18499;
+    static final int FIRST = range()[0];
+    static final int LAST = range()[1];
+
+    private static int[] range() {
+        String configured = System.getProperty("shencha.test.ports", "18400-18499");
+        String[] bounds = configured.trim().split("-");
+        return new int[] {Integer.parseInt(bounds[0].trim()), Integer.parseInt(bounds[1].trim())};
+    }
 
     private TestPorts() {
     }

@@ -71,7 +71,7 @@ class AdminDistrictController {
         }
     }
 
-    record ScheduleChangeResponse(ScheduleDto schedule, int timersMoved, int casesReopened) {
+    record ScheduleChangeResponse(ScheduleDto schedule, int timersMoved, int reviewTasksMoved, int casesReopened) {
     }
 
     record ChangeDto(Long id, String kind, String registrationNo, String changedBy, OffsetDateTime changedAt,
@@ -154,7 +154,8 @@ class AdminDistrictController {
         DistrictSchedule schedule = request.toSchedule();
         ScheduleAdminService.ScheduleChangeResult result = ConcurrentChange.refuseOnCollision(() ->
                 schedules.changeSchedule(season, code, schedule, request.confirmReopen(), Progress.NONE));
-        return new ScheduleChangeResponse(schedule(season, code), result.timersMoved(), result.casesReopened());
+        return new ScheduleChangeResponse(schedule(season, code), result.timersMoved(), result.reviewTasksMoved(),
+                result.casesReopened());
     }
 
     @GetMapping("/{code}/schedule/changes")

@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.exam.Seasons;
 import cn.shencha.admin.CandidateImportService;
 import cn.shencha.admin.CandidateSearchService;
@@ -101,9 +102,11 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         progress.setVisible(false);
         progress.setWidth("24em");
 
-        errors.addColumn(CandidateImportService.RowError::line).setHeader(getTranslation("admin.import.line")).setAutoWidth(true);
-        errors.addColumn(CandidateImportService.RowError::registrationNo).setHeader(getTranslation("admin.candidate.registrationNo")).setAutoWidth(true);
-        errors.addColumn(CandidateImportService.RowError::message).setHeader(getTranslation("admin.import.problem")).setFlexGrow(1);
+        PhoneGrid<CandidateImportService.RowError> errorsCols = PhoneGrid.of(errors);
+        errorsCols.text(getTranslation("admin.import.line"), CandidateImportService.RowError::line).setAutoWidth(true);
+        errorsCols.text(getTranslation("admin.candidate.registrationNo"), CandidateImportService.RowError::registrationNo).setAutoWidth(true);
+        errorsCols.text(getTranslation("admin.import.problem"), CandidateImportService.RowError::message).setFlexGrow(1);
+        errorsCols.cardsOnPhones();
         errors.setVisible(false);
         errors.setAllRowsVisible(true);
         errors.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
@@ -114,11 +117,13 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         Button searchButton = new Button(getTranslation("admin.search.submit"), e -> runSearch());
         searchButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout searchBar = new HorizontalLayout(query, searchButton);
-        results.addColumn(CandidateSearchService.CandidateSummary::registrationNo).setHeader(getTranslation("admin.candidate.registrationNo")).setAutoWidth(true);
-        results.addColumn(CandidateSearchService.CandidateSummary::name).setHeader(getTranslation("admin.candidate.name")).setAutoWidth(true);
-        results.addColumn(CandidateSearchService.CandidateSummary::maskedIdNumber).setHeader(getTranslation("admin.candidate.idNumber")).setAutoWidth(true);
-        results.addColumn(s -> s.districtCode() + " / " + s.siteCode()).setHeader(getTranslation("admin.candidate.site")).setAutoWidth(true);
-        results.addColumn(s -> getTranslation("admin.phase." + s.phase().name())).setHeader(getTranslation("admin.candidate.phase")).setAutoWidth(true);
+        PhoneGrid<CandidateSearchService.CandidateSummary> resultsCols = PhoneGrid.of(results);
+        resultsCols.text(getTranslation("admin.candidate.registrationNo"), CandidateSearchService.CandidateSummary::registrationNo).setAutoWidth(true);
+        resultsCols.text(getTranslation("admin.candidate.name"), CandidateSearchService.CandidateSummary::name).setAutoWidth(true);
+        resultsCols.text(getTranslation("admin.candidate.idNumber"), CandidateSearchService.CandidateSummary::maskedIdNumber).setAutoWidth(true);
+        resultsCols.text(getTranslation("admin.candidate.site"), s -> s.districtCode() + " / " + s.siteCode()).setAutoWidth(true);
+        resultsCols.text(getTranslation("admin.candidate.phase"), s -> getTranslation("admin.phase." + s.phase().name())).setAutoWidth(true);
+        resultsCols.cardsOnPhones();
         results.addItemClickListener(e -> showDetail(e.getItem().registrationNo()));
         results.setAllRowsVisible(true);
         results.setVisible(false);
@@ -209,35 +214,40 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
         item(info, "admin.candidate.verdictPublishedAt", AdminUi.format(d.verdictPublishedAt()));
 
         Grid<CandidateSearchService.MaterialLine> materials = new Grid<>();
-        materials.addColumn(CandidateSearchService.MaterialLine::name).setHeader(getTranslation("admin.material.name")).setFlexGrow(1);
-        materials.addColumn(m -> getTranslation(m.required() ? "admin.yes" : "admin.no")).setHeader(getTranslation("admin.material.required")).setAutoWidth(true);
-        materials.addColumn(CandidateSearchService.MaterialLine::images).setHeader(getTranslation("admin.material.images")).setAutoWidth(true);
-        materials.addColumn(CandidateSearchService.MaterialLine::replaced).setHeader(getTranslation("admin.material.replaced")).setAutoWidth(true);
-        materials.addColumn(m -> getTranslation(m.submitted() ? "admin.yes" : "admin.no")).setHeader(getTranslation("admin.material.submitted")).setAutoWidth(true);
-        materials.addColumn(m -> m.unlocked() ? getTranslation("admin.material.unlockedFor", m.unlockReason() == null ? "" : m.unlockReason()) : "")
-                .setHeader(getTranslation("admin.material.unlocked")).setAutoWidth(true);
-        materials.addColumn(m -> AdminUi.format(m.lastUploadAt())).setHeader(getTranslation("admin.material.lastUpload")).setAutoWidth(true);
+        PhoneGrid<CandidateSearchService.MaterialLine> materialsCols = PhoneGrid.of(materials);
+        materialsCols.text(getTranslation("admin.material.name"), CandidateSearchService.MaterialLine::name).setFlexGrow(1);
+        materialsCols.text(getTranslation("admin.material.required"), m -> getTranslation(m.required() ? "admin.yes" : "admin.no")).setAutoWidth(true);
+        materialsCols.text(getTranslation("admin.material.images"), CandidateSearchService.MaterialLine::images).setAutoWidth(true);
+        materialsCols.text(getTranslation("admin.material.replaced"), CandidateSearchService.MaterialLine::replaced).setAutoWidth(true);
+        materialsCols.text(getTranslation("admin.material.submitted"), m -> getTranslation(m.submitted() ? "admin.yes" : "admin.no")).setAutoWidth(true);
+        materialsCols.text(getTranslation("admin.material.unlocked"), m -> m.unlocked() ? getTranslation("admin.material.unlockedFor", m.unlockReason() == null ? "" : m.unlockReason()) : "").setAutoWidth(true);
+        materialsCols.text(getTranslation("admin.material.lastUpload"), m -> AdminUi.format(m.lastUploadAt())).setAutoWidth(true);
+        materialsCols.cardsOnPhones();
         materials.setItems(d.materials());
         materials.setAllRowsVisible(true);
         // Reasons are read in full: the cells wrap instead of ending in "…".
         materials.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         Grid<CandidateSearchService.DecisionLine> decisions = new Grid<>();
-        decisions.addColumn(x -> AdminUi.format(x.decidedAt())).setHeader(getTranslation("admin.decision.at")).setAutoWidth(true);
-        decisions.addColumn(x -> getTranslation("admin.decision.level." + x.level())).setHeader(getTranslation("admin.decision.level")).setAutoWidth(true);
-        decisions.addColumn(x -> getTranslation("admin.decision." + x.decision())).setHeader(getTranslation("admin.decision.decision")).setAutoWidth(true);
-        decisions.addColumn(CandidateSearchService.DecisionLine::reviewer).setHeader(getTranslation("admin.decision.reviewer")).setAutoWidth(true);
-        decisions.addColumn(x -> join(x.reason(), String.join("；", x.replacements()))).setHeader(getTranslation("admin.decision.reason")).setFlexGrow(1);
+        PhoneGrid<CandidateSearchService.DecisionLine> decisionsCols = PhoneGrid.of(decisions);
+        decisionsCols.text(getTranslation("admin.decision.at"), x -> AdminUi.format(x.decidedAt())).setAutoWidth(true);
+        decisionsCols.text(getTranslation("admin.decision.level"), x -> getTranslation("admin.decision.level." + x.level())).setAutoWidth(true);
+        decisionsCols.text(getTranslation("admin.decision.decision"), x -> getTranslation("admin.decision." + x.decision())).setAutoWidth(true);
+        decisionsCols.text(getTranslation("admin.decision.reviewer"), CandidateSearchService.DecisionLine::reviewer).setAutoWidth(true);
+        decisionsCols.text(getTranslation("admin.decision.reason"), x -> join(x.reason(), String.join("；", x.replacements()))).setFlexGrow(1);
+        decisionsCols.cardsOnPhones();
         decisions.setItems(d.decisions());
         decisions.setAllRowsVisible(true);
         decisions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         Grid<CandidateSearchService.HistoryLine> history = new Grid<>();
-        history.addColumn(h -> AdminUi.format(h.start())).setHeader(getTranslation("admin.history.start")).setAutoWidth(true);
-        history.addColumn(h -> AdminUi.format(h.end())).setHeader(getTranslation("admin.history.end")).setAutoWidth(true);
-        history.addColumn(h -> h.activityName() == null ? h.activityId() : h.activityName()).setHeader(getTranslation("admin.history.step")).setFlexGrow(1);
-        history.addColumn(h -> h.assignee() == null ? "" : h.assignee()).setHeader(getTranslation("admin.history.assignee")).setAutoWidth(true);
-        history.addColumn(h -> h.canceled() ? getTranslation("admin.history.canceled") : "").setAutoWidth(true);
+        PhoneGrid<CandidateSearchService.HistoryLine> historyCols = PhoneGrid.of(history);
+        historyCols.text(getTranslation("admin.history.start"), h -> AdminUi.format(h.start())).setAutoWidth(true);
+        historyCols.text(getTranslation("admin.history.end"), h -> AdminUi.format(h.end())).setAutoWidth(true);
+        historyCols.text(getTranslation("admin.history.step"), h -> h.activityName() == null ? h.activityId() : h.activityName()).setFlexGrow(1);
+        historyCols.text(getTranslation("admin.history.assignee"), h -> h.assignee() == null ? "" : h.assignee()).setAutoWidth(true);
+        historyCols.text(getTranslation("admin.history.outcome"), h -> h.canceled() ? getTranslation("admin.history.canceled") : "").setAutoWidth(true);
+        historyCols.cardsOnPhones();
         history.setItems(d.history());
         history.setAllRowsVisible(true);
         history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -249,11 +259,12 @@ public class CandidatesView extends VerticalLayout implements HasDynamicTitle {
                 new H4(getTranslation("admin.candidate.history")), history);
         if (!d.extensions().isEmpty()) {
             Grid<ScheduleChange> extensions = new Grid<>();
-            extensions.addColumn(c -> AdminUi.format(c.getChangedAt())).setHeader(getTranslation("admin.changes.at")).setAutoWidth(true);
-            extensions.addColumn(ScheduleChange::getChangedBy).setHeader(getTranslation("admin.changes.by")).setAutoWidth(true);
-            extensions.addColumn(c -> AdminUi.format(c.getOldUploadDeadline()) + " → " + AdminUi.format(c.getNewUploadDeadline()))
-                    .setHeader(getTranslation("admin.extension.deadline")).setAutoWidth(true);
-            extensions.addColumn(ScheduleChange::getReason).setHeader(getTranslation("admin.changes.reason")).setFlexGrow(1);
+            PhoneGrid<ScheduleChange> extensionsCols = PhoneGrid.of(extensions);
+            extensionsCols.text(getTranslation("admin.changes.at"), c -> AdminUi.format(c.getChangedAt())).setAutoWidth(true);
+            extensionsCols.text(getTranslation("admin.changes.by"), ScheduleChange::getChangedBy).setAutoWidth(true);
+            extensionsCols.text(getTranslation("admin.extension.deadline"), c -> AdminUi.format(c.getOldUploadDeadline()) + " → " + AdminUi.format(c.getNewUploadDeadline())).setAutoWidth(true);
+            extensionsCols.text(getTranslation("admin.changes.reason"), ScheduleChange::getReason).setFlexGrow(1);
+            extensionsCols.cardsOnPhones();
             extensions.setItems(d.extensions());
             extensions.setAllRowsVisible(true);
             detail.add(new H4(getTranslation("admin.candidate.extensions")), extensions);

@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.exam.Seasons;
 import cn.shencha.admin.setup.CatalogAdminService;
 import cn.shencha.admin.setup.CatalogChange;
@@ -70,11 +71,13 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         district = AdminUi.districtSelect(getTranslation("admin.district"), setup.districts());
         district.addValueChangeListener(e -> refresh(null));
 
-        types.addColumn(MaterialType::getSortOrder).setHeader(getTranslation("admin.catalog.order")).setAutoWidth(true);
-        types.addColumn(MaterialType::getCode).setHeader(getTranslation("admin.catalog.code")).setAutoWidth(true);
-        types.addColumn(MaterialType::getName).setHeader(getTranslation("admin.catalog.name")).setAutoWidth(true);
-        types.addColumn(t -> t.getMinCount() + "–" + t.getMaxCount()).setHeader(getTranslation("admin.catalog.count")).setAutoWidth(true);
-        types.addColumn(this::requiredText).setHeader(getTranslation("admin.catalog.requiredFor")).setFlexGrow(1);
+        PhoneGrid<MaterialType> typesCols = PhoneGrid.of(types);
+        typesCols.text(getTranslation("admin.catalog.order"), MaterialType::getSortOrder).setAutoWidth(true);
+        typesCols.text(getTranslation("admin.catalog.code"), MaterialType::getCode).setAutoWidth(true);
+        typesCols.text(getTranslation("admin.catalog.name"), MaterialType::getName).setAutoWidth(true);
+        typesCols.text(getTranslation("admin.catalog.count"), t -> t.getMinCount() + "–" + t.getMaxCount()).setAutoWidth(true);
+        typesCols.text(getTranslation("admin.catalog.requiredFor"), this::requiredText).setFlexGrow(1);
+        typesCols.cardsOnPhones();
         types.setAllRowsVisible(true);
         types.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
 
@@ -94,12 +97,13 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         exampleUpload.setI18n(AdminUi.uploadI18n(this::getTranslation));
         exampleUpload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> uploadExample(bytes))));
 
-        changes.addColumn(c -> AdminUi.format(c.getChangedAt())).setHeader(getTranslation("admin.catalog.changedAt")).setAutoWidth(true);
-        changes.addColumn(CatalogChange::getChangedBy).setHeader(getTranslation("admin.catalog.changedBy")).setAutoWidth(true);
-        changes.addColumn(CatalogChange::getTypeCode).setHeader(getTranslation("admin.catalog.code")).setAutoWidth(true);
-        changes.addColumn(c -> getTranslation("admin.catalog.action." + c.getAction().name())).setHeader(getTranslation("admin.catalog.action")).setAutoWidth(true);
-        changes.addColumn(c -> (c.getBefore() == null ? "" : c.getBefore() + " → ") + c.getAfter())
-                .setHeader(getTranslation("admin.catalog.change")).setFlexGrow(1);
+        PhoneGrid<CatalogChange> changesCols = PhoneGrid.of(changes);
+        changesCols.text(getTranslation("admin.catalog.changedAt"), c -> AdminUi.format(c.getChangedAt())).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.catalog.changedBy"), CatalogChange::getChangedBy).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.catalog.code"), CatalogChange::getTypeCode).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.catalog.action"), c -> getTranslation("admin.catalog.action." + c.getAction().name())).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.catalog.change"), c -> (c.getBefore() == null ? "" : c.getBefore() + " → ") + c.getAfter()).setFlexGrow(1);
+        changesCols.cardsOnPhones();
 
         HorizontalLayout counts = new HorizontalLayout(minCount, maxCount, sortOrder);
         HorizontalLayout names = new HorizontalLayout(code, name, nameEn);

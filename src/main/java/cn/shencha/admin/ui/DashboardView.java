@@ -5,6 +5,7 @@ import cn.shencha.admin.CaseStatus;
 import cn.shencha.admin.DashboardService;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.base.security.Roles;
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.exam.District;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
@@ -86,17 +87,19 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private void configureSites() {
         // The district's own line (its code has two digits, a site's four) is the total.
-        sites.addColumn(l -> l.siteCode().length() == 2
-                        ? getTranslation("admin.dashboard.total") + " · " + l.siteName() : l.siteCode() + " " + l.siteName()).setHeader(getTranslation("admin.dashboard.site"))
+        PhoneGrid<DashboardService.SiteLine> columns = PhoneGrid.of(sites);
+        columns.text(getTranslation("admin.dashboard.site"), l -> l.siteCode().length() == 2
+                        ? getTranslation("admin.dashboard.total") + " · " + l.siteName() : l.siteCode() + " " + l.siteName())
                 .setAutoWidth(true).setFrozen(true);
-        sites.addColumn(DashboardService.SiteLine::total).setHeader(getTranslation("admin.dashboard.total"))
+        columns.text(getTranslation("admin.dashboard.total"), DashboardService.SiteLine::total)
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         for (CaseStatus status : CaseStatus.values()) {
-            sites.addColumn(l -> l.count(status)).setHeader(getTranslation(status.labelKey()))
+            columns.text(getTranslation(status.labelKey()), l -> l.count(status))
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
-        sites.addColumn(DashboardService.SiteLine::overdueReviews).setHeader(getTranslation("admin.dashboard.overdue"))
+        columns.text(getTranslation("admin.dashboard.overdue"), DashboardService.SiteLine::overdueReviews)
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        columns.cardsOnPhones();
         sites.setAllRowsVisible(true);
     }
 

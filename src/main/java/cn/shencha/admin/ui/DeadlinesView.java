@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.exam.Seasons;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.admin.ScheduleChange;
@@ -183,7 +184,8 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
                         AdminUi.failure(messages, failure);
                         return;
                     }
-                    String text = getTranslation("admin.schedule.saved", result.timersMoved(), result.casesReopened());
+                    String text = getTranslation("admin.schedule.saved", result.timersMoved(),
+                            result.reviewTasksMoved(), result.casesReopened());
                     progressText.setText(text);
                     AdminUi.success(text);
                     load();
@@ -220,14 +222,15 @@ public class DeadlinesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void configureChanges() {
-        changes.addColumn(c -> AdminUi.format(c.getChangedAt())).setHeader(getTranslation("admin.changes.at")).setAutoWidth(true);
-        changes.addColumn(ScheduleChange::getChangedBy).setHeader(getTranslation("admin.changes.by")).setAutoWidth(true);
-        changes.addColumn(c -> getTranslation("admin.changes.kind." + c.getKind().name())
-                        + (c.getRegistrationNo() == null ? "" : " " + c.getRegistrationNo()))
-                .setHeader(getTranslation("admin.changes.kind")).setAutoWidth(true);
-        changes.addColumn(this::describe).setHeader(getTranslation("admin.changes.values")).setFlexGrow(3);
-        changes.addColumn(c -> c.getReason() == null ? "" : c.getReason()).setHeader(getTranslation("admin.changes.reason")).setFlexGrow(1);
-        changes.addColumn(this::effects).setHeader(getTranslation("admin.changes.effects")).setAutoWidth(true);
+        PhoneGrid<ScheduleChange> changesCols = PhoneGrid.of(changes);
+        changesCols.text(getTranslation("admin.changes.at"), c -> AdminUi.format(c.getChangedAt())).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.changes.by"), ScheduleChange::getChangedBy).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.changes.kind"), c -> getTranslation("admin.changes.kind." + c.getKind().name())
+                        + (c.getRegistrationNo() == null ? "" : " " + c.getRegistrationNo())).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.changes.values"), this::describe).setFlexGrow(3);
+        changesCols.text(getTranslation("admin.changes.reason"), c -> c.getReason() == null ? "" : c.getReason()).setFlexGrow(1);
+        changesCols.text(getTranslation("admin.changes.effects"), this::effects).setAutoWidth(true);
+        changesCols.cardsOnPhones();
         changes.setAllRowsVisible(true);
         changes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
     }

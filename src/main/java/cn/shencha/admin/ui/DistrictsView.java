@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.admin.setup.DistrictSetupService;
 import cn.shencha.admin.setup.SetupImportService;
 import cn.shencha.base.i18n.Messages;
@@ -66,8 +67,10 @@ public class DistrictsView extends VerticalLayout implements HasDynamicTitle {
         saveDistrict.addClickListener(e -> saveDistrict());
         newDistrict.addClickListener(e -> district.clear());
 
-        sites.addColumn(ExamSite::getCode).setHeader(getTranslation("admin.setup.site.code")).setAutoWidth(true);
-        sites.addColumn(ExamSite::getName).setHeader(getTranslation("admin.setup.site.name")).setFlexGrow(1);
+        PhoneGrid<ExamSite> sitesCols = PhoneGrid.of(sites);
+        sitesCols.text(getTranslation("admin.setup.site.code"), ExamSite::getCode).setAutoWidth(true);
+        sitesCols.text(getTranslation("admin.setup.site.name"), ExamSite::getName).setFlexGrow(1);
+        sitesCols.cardsOnPhones();
         sites.setAllRowsVisible(true);
         sites.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -82,11 +85,12 @@ public class DistrictsView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".yaml", ".yml", "application/yaml", "text/yaml");
         upload.setI18n(AdminUi.uploadI18n(this::getTranslation));
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> importFile(bytes))));
-        importRows.addColumn(SetupImportService.Row::where).setHeader(getTranslation("admin.setup.import.where")).setAutoWidth(true);
-        importRows.addColumn(r -> getTranslation("admin.setup.kind." + r.kind().name())).setHeader(getTranslation("admin.setup.import.kind")).setAutoWidth(true);
-        importRows.addColumn(SetupImportService.Row::code).setHeader(getTranslation("admin.setup.import.code")).setAutoWidth(true);
-        importRows.addColumn(r -> r.refused() ? r.message() : getTranslation("admin.setup.outcome." + r.outcome().name()))
-                .setHeader(getTranslation("admin.setup.import.result")).setFlexGrow(1);
+        PhoneGrid<SetupImportService.Row> importRowsCols = PhoneGrid.of(importRows);
+        importRowsCols.text(getTranslation("admin.setup.import.where"), SetupImportService.Row::where).setAutoWidth(true);
+        importRowsCols.text(getTranslation("admin.setup.import.kind"), r -> getTranslation("admin.setup.kind." + r.kind().name())).setAutoWidth(true);
+        importRowsCols.text(getTranslation("admin.setup.import.code"), SetupImportService.Row::code).setAutoWidth(true);
+        importRowsCols.text(getTranslation("admin.setup.import.result"), r -> r.refused() ? r.message() : getTranslation("admin.setup.outcome." + r.outcome().name())).setFlexGrow(1);
+        importRowsCols.cardsOnPhones();
         importRows.setAllRowsVisible(true);
 
         HorizontalLayout districtForm = new HorizontalLayout(code, name, maxImageKb, saveDistrict);

@@ -1,5 +1,6 @@
 package cn.shencha.admin.ui;
 
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.admin.season.SeasonAdminService;
 import cn.shencha.admin.season.SeasonChange;
 import cn.shencha.base.i18n.Messages;
@@ -49,15 +50,15 @@ public class SeasonsView extends VerticalLayout implements HasDynamicTitle {
         this.service = service;
         this.messages = messages;
 
-        seasons.addColumn(l -> l.season().getCode()).setHeader(getTranslation("admin.seasons.code")).setAutoWidth(true);
-        seasons.addColumn(l -> l.season().getName()).setHeader(getTranslation("admin.seasons.name")).setFlexGrow(1);
-        seasons.addColumn(l -> getTranslation(l.current() ? "admin.seasons.state.current"
-                : l.season().isClosed() ? "admin.seasons.state.closed" : "admin.seasons.state.open"))
-                .setHeader(getTranslation("admin.seasons.state")).setAutoWidth(true);
-        seasons.addColumn(SeasonAdminService.SeasonLine::candidates).setHeader(getTranslation("admin.seasons.candidates")).setAutoWidth(true);
-        seasons.addColumn(l -> AdminUi.format(l.season().getOpenedAt())).setHeader(getTranslation("admin.seasons.openedAt")).setAutoWidth(true);
-        seasons.addColumn(l -> l.season().getClosedAt() == null ? "" : AdminUi.format(l.season().getClosedAt()))
-                .setHeader(getTranslation("admin.seasons.closedAt")).setAutoWidth(true);
+        PhoneGrid<SeasonAdminService.SeasonLine> seasonsCols = PhoneGrid.of(seasons);
+        seasonsCols.text(getTranslation("admin.seasons.code"), l -> l.season().getCode()).setAutoWidth(true);
+        seasonsCols.text(getTranslation("admin.seasons.name"), l -> l.season().getName()).setFlexGrow(1);
+        seasonsCols.text(getTranslation("admin.seasons.state"), l -> getTranslation(l.current() ? "admin.seasons.state.current"
+                : l.season().isClosed() ? "admin.seasons.state.closed" : "admin.seasons.state.open")).setAutoWidth(true);
+        seasonsCols.text(getTranslation("admin.seasons.candidates"), SeasonAdminService.SeasonLine::candidates).setAutoWidth(true);
+        seasonsCols.text(getTranslation("admin.seasons.openedAt"), l -> AdminUi.format(l.season().getOpenedAt())).setAutoWidth(true);
+        seasonsCols.text(getTranslation("admin.seasons.closedAt"), l -> l.season().getClosedAt() == null ? "" : AdminUi.format(l.season().getClosedAt())).setAutoWidth(true);
+        seasonsCols.cardsOnPhones();
         seasons.setAllRowsVisible(true);
         seasons.asSingleSelect().addValueChangeListener(e -> selectionChanged());
         close.addClickListener(e -> act(service::close, "admin.seasons.closed"));
@@ -66,22 +67,25 @@ public class SeasonsView extends VerticalLayout implements HasDynamicTitle {
         name.setWidth("24em");
         name.setMaxLength(100);
         previewButton.addClickListener(e -> showPreview());
-        preview.addColumn(s -> s.districtCode() + " " + s.districtName()).setHeader(getTranslation("admin.district")).setAutoWidth(true);
-        addDates(preview, "admin.schedule.uploadStart", DistrictSchedule::uploadStart);
-        addDates(preview, "admin.schedule.uploadDeadline", DistrictSchedule::uploadDeadline);
-        addDates(preview, "admin.schedule.supplementDeadline", DistrictSchedule::supplementDeadline);
-        addDates(preview, "admin.schedule.resultsPublishAt", DistrictSchedule::resultsPublishAt);
+        PhoneGrid<SeasonAdminService.ShiftedSchedule> previewCols = PhoneGrid.of(preview);
+        previewCols.text(getTranslation("admin.district"), s -> s.districtCode() + " " + s.districtName()).setAutoWidth(true);
+        addDates(previewCols, "admin.schedule.uploadStart", DistrictSchedule::uploadStart);
+        addDates(previewCols, "admin.schedule.uploadDeadline", DistrictSchedule::uploadDeadline);
+        addDates(previewCols, "admin.schedule.supplementDeadline", DistrictSchedule::supplementDeadline);
+        addDates(previewCols, "admin.schedule.resultsPublishAt", DistrictSchedule::resultsPublishAt);
+        previewCols.cardsOnPhones();
         preview.setAllRowsVisible(true);
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         open.addClickListener(e -> openNext());
 
-        changes.addColumn(c -> AdminUi.format(c.getChangedAt())).setHeader(getTranslation("admin.changes.at")).setAutoWidth(true);
-        changes.addColumn(c -> c.getSeasonCode()).setHeader(getTranslation("admin.seasons.code")).setAutoWidth(true);
-        changes.addColumn(c -> getTranslation("admin.seasons.action." + c.getAction().name())
-                + (c.getFromSeason() == null ? "" : getTranslation("admin.seasons.from", c.getFromSeason())))
-                .setHeader(getTranslation("admin.seasons.action")).setAutoWidth(true);
-        changes.addColumn(SeasonChange::getChangedBy).setHeader(getTranslation("admin.changes.by")).setAutoWidth(true);
-        changes.addColumn(c -> c.getDetail() == null ? "" : c.getDetail()).setHeader(getTranslation("admin.seasons.detail")).setFlexGrow(1);
+        PhoneGrid<SeasonChange> changesCols = PhoneGrid.of(changes);
+        changesCols.text(getTranslation("admin.changes.at"), c -> AdminUi.format(c.getChangedAt())).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.seasons.code"), c -> c.getSeasonCode()).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.seasons.action"), c -> getTranslation("admin.seasons.action." + c.getAction().name())
+                + (c.getFromSeason() == null ? "" : getTranslation("admin.seasons.from", c.getFromSeason()))).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.changes.by"), SeasonChange::getChangedBy).setAutoWidth(true);
+        changesCols.text(getTranslation("admin.seasons.detail"), c -> c.getDetail() == null ? "" : c.getDetail()).setFlexGrow(1);
+        changesCols.cardsOnPhones();
         changes.setAllRowsVisible(true);
 
         add(new H2(getTranslation("admin.seasons.title")), new Paragraph(getTranslation("admin.seasons.hint")),
@@ -92,10 +96,10 @@ public class SeasonsView extends VerticalLayout implements HasDynamicTitle {
         load();
     }
 
-    private void addDates(Grid<SeasonAdminService.ShiftedSchedule> grid, String key,
+    private void addDates(PhoneGrid<SeasonAdminService.ShiftedSchedule> grid, String key,
                           Function<DistrictSchedule, java.time.Instant> field) {
-        grid.addColumn(s -> getTranslation("admin.seasons.shift", AdminUi.format(field.apply(s.from())),
-                AdminUi.format(field.apply(s.to())))).setHeader(getTranslation(key)).setAutoWidth(true);
+        grid.text(getTranslation(key), s -> getTranslation("admin.seasons.shift", AdminUi.format(field.apply(s.from())),
+                AdminUi.format(field.apply(s.to())))).setAutoWidth(true);
     }
 
     private void load() {

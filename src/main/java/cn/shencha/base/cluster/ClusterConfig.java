@@ -1,8 +1,10 @@
 package cn.shencha.base.cluster;
 
+import java.util.Locale;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.DatabaseProduct;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,15 +27,50 @@ class ClusterConfig {
         return NodeName.configuredOr(configured);
     }
 
-    /** Times from the database's clock (usingDbTime), so the nodes' own clocks never decide who holds a lock. */
+    /**
+     * Times from the database's clock (usingDbTime), so the nodes' own clocks never decide who holds a lock. The
+     * database product comes from the configured URL: left to ShedLock, it is detected on the first lock through a
+     * connection, and while the database is down that detection fails and every tick logs "DB time is not supported
+     * for unknown database product" instead of the connection failure.
+     */
     @Bean
-    LockProvider schedulerLockProvider(DataSource dataSource, NodeName node) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+    LockProvider schedulerLockProvider(DataSource dataSource, NodeName node,
+                                       @Value("${spring.datasource.url:}") String jdbcUrl) {
+        return new JdbcTemplateLockProvider(lockConfiguration(dataSource, node, jdbcUrl));
+    }
+
+    static JdbcTemplateLockProvider.Configuration lockConfiguration(DataSource dataSource, NodeName node, String jdbcUrl) {
+        JdbcTemplateLockProvider.Configuration.Builder builder = JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName("shedlock")
                 .withLockedByValue(node.value())
-                .usingDbTime()
-                .build());
+                .usingDbTime();
+        DatabaseProduct product = databaseProduct(jdbcUrl);
+        if (product != null) {
+            builder.withDatabaseProduct(product);
+        }
+        return builder.build();
+    }
+
+    /**
+     * The database behind a JDBC URL, for the products this app runs on; null for any other (ShedLock detects it).
+     * Connector/J on MariaDB is MySQL to ShedLock too: the same SQL for the database's time.
+     */
+    static DatabaseProduct databaseProduct(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return null;
+        }
+        String url = jdbcUrl.trim().toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:mysql:")) {
+            return DatabaseProduct.MY_SQL;
+        }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return DatabaseProduct.MARIA_DB;
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return DatabaseProduct.H2;
+        }
+        return null;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package cn.shencha.notify.ui;
 
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.Roles;
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.notify.Channel;
@@ -63,21 +64,22 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         counts.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(v -> ShanghaiTime.format(v.createdAt())).setHeader(getTranslation("notify.admin.time"))
+        PhoneGrid<NotificationView> columns = PhoneGrid.of(grid);
+        columns.text(getTranslation("notify.admin.time"), v -> ShanghaiTime.format(v.createdAt()))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> (v.registrationNo() == null ? "" : v.registrationNo()) + " "
+        columns.text(getTranslation("notify.admin.candidate"), v -> (v.registrationNo() == null ? "" : v.registrationNo()) + " "
                         + (v.candidateName() == null ? "" : v.candidateName()))
-                .setHeader(getTranslation("notify.admin.candidate")).setAutoWidth(true).setKey("candidate");
-        grid.addColumn(v -> getTranslation("notify.kind." + v.kind().name()))
-                .setHeader(getTranslation("notify.admin.kind")).setAutoWidth(true);
+                .setAutoWidth(true).setKey("candidate");
+        columns.text(getTranslation("notify.admin.kind"), v -> getTranslation("notify.kind." + v.kind().name()))
+                .setAutoWidth(true);
         for (Channel channel : Channel.values()) {
-            grid.addComponentColumn(v -> stateOf(v, channel))
-                    .setHeader(getTranslation("notify.channel." + channel.name())).setAutoWidth(true)
-                    .setKey("channel-" + channel.name());
+            columns.component(getTranslation("notify.channel." + channel.name()), v -> stateOf(v, channel))
+                    .setAutoWidth(true).setKey("channel-" + channel.name());
         }
         // A header for the buttons' column too: screen readers announce every column by its header (axe empty-table-header).
-        grid.addComponentColumn(this::resendButton).setHeader(getTranslation("notify.admin.actions")).setAutoWidth(true)
+        columns.component(getTranslation("notify.admin.actions"), this::resendButton).setAutoWidth(true)
                 .setFlexGrow(0).setKey("resend");
+        columns.cardsOnPhones();
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
         grid.setDetailsVisibleOnClick(true);
         grid.setItems(query -> admin.list(filter.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());

@@ -1,5 +1,6 @@
 package cn.shencha.review.ui;
 
+import cn.shencha.base.ui.PhoneGrid;
 import org.springframework.modulith.NamedInterface;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
@@ -77,15 +78,15 @@ public class ImageViewsView extends VerticalLayout implements HasDynamicTitle, B
         filters.setWrap(true);
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ImageViewLog.Entry::viewedAt).setHeader(getTranslation("review.imageViews.viewedAt"))
+        PhoneGrid<ImageViewLog.Entry> gridCols = PhoneGrid.of(grid);
+        gridCols.text(getTranslation("review.imageViews.viewedAt"), ImageViewLog.Entry::viewedAt)
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImageViewLog.Entry::viewer).setHeader(getTranslation("review.imageViews.viewer")).setAutoWidth(true);
-        grid.addColumn(e -> join(e.registrationNo(), e.candidateName()))
-                .setHeader(getTranslation("review.imageViews.candidate")).setAutoWidth(true);
-        grid.addColumn(ImageViewLog.Entry::materialType).setHeader(getTranslation("review.imageViews.material")).setAutoWidth(true);
-        grid.addColumn(ImageViewLog.Entry::imageId).setHeader(getTranslation("review.imageViews.image")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("review.imageViews.size." + e.size()))
-                .setHeader(getTranslation("review.imageViews.size")).setAutoWidth(true);
+        gridCols.text(getTranslation("review.imageViews.viewer"), ImageViewLog.Entry::viewer).setAutoWidth(true);
+        gridCols.text(getTranslation("review.imageViews.candidate"), e -> join(e.registrationNo(), e.candidateName())).setAutoWidth(true);
+        gridCols.text(getTranslation("review.imageViews.material"), ImageViewLog.Entry::materialType).setAutoWidth(true);
+        gridCols.text(getTranslation("review.imageViews.image"), ImageViewLog.Entry::imageId).setAutoWidth(true);
+        gridCols.text(getTranslation("review.imageViews.size"), e -> getTranslation("review.imageViews.size." + e.size())).setAutoWidth(true);
+        gridCols.cardsOnPhones();
         grid.setAllRowsVisible(true);
 
         previous.setText(getTranslation("review.imageViews.previous"));

@@ -16,13 +16,17 @@ import cn.shencha.base.security.StaffScope;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.IdNumbers;
 import cn.shencha.review.MaterialReviewProcess;
+import cn.shencha.review.SubmissionService;
 import cn.shencha.support.ShenchaSpringTest;
 import cn.shencha.support.TestData;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,6 +158,26 @@ class AdminApiTests {
                 .andExpect(jsonPath("$[0].before.uploadDeadline").value("2026-02-12T00:00:00+08:00"))
                 .andExpect(jsonPath("$[0].after.uploadDeadline").value("2026-02-16T00:00:00+08:00"))
                 .andExpect(jsonPath("$[0].timersMoved").value(2));
+    }
+
+    @Test
+    void theOpenReviewTasksFollowAScheduleChangeThroughTheApi() throws Exception {
+        TestData testData = applicationContext.getBean(TestData.class);
+        testData.completeRequiredMaterials(candidate);
+        applicationContext.getBean(SubmissionService.class).submit(candidate.getId(), Locale.SIMPLIFIED_CHINESE);
+
+        mvc.perform(put(BASE + "/districts/31/schedule").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"uploadStart":"2026-01-29T10:00+08:00","uploadDeadline":"2026-02-11T24:00+08:00",
+                                 "supplementDeadline":"2026-03-03T24:00+08:00","resultsPublishAt":"2026-03-20T10:00+08:00",
+                                 "confirmReopen":false}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reviewTasksMoved").value(1));
+
+        Task siteReview = applicationContext.getBean(TaskService.class).createTaskQuery()
+                .processInstanceId(candidate.getProcessInstanceId())
+                .taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW).singleResult();
+        assertThat(siteReview.getDueDate().toInstant()).isEqualTo(java.time.Instant.parse("2026-03-03T16:00:00Z"));
     }
 
     @Test

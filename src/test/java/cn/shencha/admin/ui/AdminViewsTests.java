@@ -9,6 +9,7 @@ import cn.shencha.admin.AdminTestData;
 import cn.shencha.admin.Progress;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.base.ui.PhoneGrid;
 import cn.shencha.base.ui.StaffHomeView;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
@@ -17,31 +18,26 @@ import cn.shencha.exam.IdNumbers;
 import cn.shencha.exam.Phase;
 import cn.shencha.materials.ui.RegistrationView;
 import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.TestData;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +52,6 @@ class AdminViewsTests {
     static final List<Class<? extends Component>> ADMIN_VIEWS =
             List.of(DashboardView.class, DeadlinesView.class, CandidatesView.class, ResultsView.class,
                     DistrictsView.class, CatalogView.class);
-    private static Routes routes;
 
     @Autowired
     ApplicationContext context;
@@ -69,10 +64,6 @@ class AdminViewsTests {
 
     AdminTestData data;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.shencha");
-    }
 
     @BeforeEach
     void setUp() {
@@ -83,15 +74,7 @@ class AdminViewsTests {
 
     /** A new browser tab (after a refused navigation Vaadin's router keeps no usable state). */
     private void freshUi() {
-        if (UI.getCurrent() != null) {
-            MockVaadin.tearDown();
-        }
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-        if (SecurityContextHolder.getContext().getAuthentication() != null) {
-            authenticateRequest();
-        }
+        KaribuExtension.open(context, Locale.SIMPLIFIED_CHINESE);
     }
 
     @AfterEach
@@ -105,7 +88,6 @@ class AdminViewsTests {
     @Test
     void anAdministratorOpensEveryAdminPageAndSeesThemInTheNavigation() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         for (Class<? extends Component> view : ADMIN_VIEWS) {
             assertThat(annotationsAllow(view)).as(view.getSimpleName()).isTrue();
             UI.getCurrent().navigate(view);
@@ -118,7 +100,6 @@ class AdminViewsTests {
     @Test
     void aReviewerCannotOpenAdminPagesNorSeesThem() {
         AdminTestData.signInAsReviewer();
-        authenticateRequest();
         assertDenied();
         UI.getCurrent().navigate(StaffHomeView.class);
         assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getPath).filter(p -> p.startsWith("admin"))).isEmpty();
@@ -128,7 +109,6 @@ class AdminViewsTests {
     void aCandidateCannotOpenAdminPagesNorSeesThem() {
         Candidate candidate = data.candidate();
         AdminTestData.signInAsCandidate(candidate);
-        authenticateRequest();
         assertDenied();
         UI.getCurrent().navigate(RegistrationView.class);
         assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getPath).filter(p -> p.startsWith("admin"))).isEmpty();
@@ -160,7 +140,6 @@ class AdminViewsTests {
     @Test
     void theDeadlinesPageSavesA24HourDeadlineMovesTheTimersAndListsTheChange() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         Candidate c = data.candidate();
         DeadlinesView view = open(DeadlinesView.class);
         selectDistrict31();
@@ -181,7 +160,6 @@ class AdminViewsTests {
     @Test
     void reopeningAClosedWindowFromThePageAsksForConfirmation() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         Candidate c = data.candidate();
         DistrictSchedule t = TestData.TIANJIN_2026;
         schedules.changeSchedule(AdminTestData.DISTRICT, new DistrictSchedule(t.uploadStart(),
@@ -206,7 +184,6 @@ class AdminViewsTests {
     @Test
     void aPersonalExtensionFromThePageIsListedWithItsReason() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         Candidate c = data.candidate();
         DeadlinesView view = open(DeadlinesView.class);
         selectDistrict31();
@@ -225,7 +202,6 @@ class AdminViewsTests {
     @Test
     void theCandidatesPageImportsAGbkFileReportsBadRowsAndFindsTheCandidate() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         CandidatesView view = open(CandidatesView.class);
         String registrationNo = TestData.uniqueRegistrationNo(AdminTestData.SITE);
         byte[] file = ("registrationNo,name,idNumber,phone,examCategory,districtCode,siteCode\n"
@@ -252,7 +228,6 @@ class AdminViewsTests {
     @Test
     void theDashboardShowsCountsPerStatusAndTheChart() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         data.candidate();
         DashboardView view = open(DashboardView.class);
         selectDistrict31();
@@ -263,9 +238,25 @@ class AdminViewsTests {
     }
 
     @Test
+    void onAPhoneTheDashboardShowsEachSiteAsACardInsteadOfTenColumns() {
+        AdminTestData.signInAsAdmin();
+        data.candidate();
+        DashboardView view = open(DashboardView.class);
+        selectDistrict31();
+        PhoneGrid<?> columns = PhoneGrid.on(view.sites);
+
+        columns.layoutFor(390);
+
+        assertThat(view.sites.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey)).containsExactly("card");
+        String card = GridKt._getCellComponent(view.sites, 0, "card").getElement().getTextRecursively();
+        assertThat(card).contains("3101", "合计", "未开始");
+        columns.layoutFor(1280);
+        assertThat(view.sites.getColumns().stream().filter(Grid.Column::isVisible)).hasSize(view.sites.getColumns().size() - 1);
+    }
+
+    @Test
     void theResultsPagePublishesAndOffersTheExport() {
         AdminTestData.signInAsAdmin();
-        authenticateRequest();
         ResultsView view = open(ResultsView.class);
         selectDistrict31();
         assertThat(_find(view.downloads, Anchor.class)).hasSize(2);
@@ -285,13 +276,6 @@ class AdminViewsTests {
     }
 
     /** Vaadin's navigation access control asks the request who is signed in, as Spring Security's request wrapper would answer. */
-    private static void authenticateRequest() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
-        request.setUserPrincipalInt(auth);
-        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
-    }
 
     private <T extends Component> T open(Class<T> view) {
         UI.getCurrent().navigate(view);

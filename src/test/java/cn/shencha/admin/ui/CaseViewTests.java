@@ -10,12 +10,10 @@ import cn.shencha.materials.MaterialImage;
 import cn.shencha.materials.MaterialTypeRepository;
 import cn.shencha.review.ui.CasePictures;
 import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.TestData;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -23,8 +21,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashSet;
@@ -34,15 +30,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The administrator's case view (考生管理) in a browserless Vaadin: the process history in the page's language only,
@@ -52,7 +44,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @ShenchaSpringTest
 class CaseViewTests {
 
-    private static Routes routes;
 
     @Autowired ApplicationContext context;
     @Autowired TestData testData;
@@ -60,10 +51,6 @@ class CaseViewTests {
 
     AdminTestData data;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.shencha");
-    }
 
     @BeforeEach
     void setUp() {
@@ -137,14 +124,7 @@ class CaseViewTests {
     }
 
     private CandidatesView open(Locale locale) {
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        UI.getCurrent().setLocale(locale);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
-        request.setUserPrincipalInt(auth);
-        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+        KaribuExtension.open(context, locale);
         UI.getCurrent().navigate(CandidatesView.class);
         return _get(CandidatesView.class);
     }

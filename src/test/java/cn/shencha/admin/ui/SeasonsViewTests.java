@@ -7,32 +7,23 @@ import cn.shencha.admin.AdminTestData;
 import cn.shencha.admin.season.SeasonAdminService;
 import cn.shencha.exam.Seasons;
 import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.TestData;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.Locale;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** 考试年度 in a browserless Vaadin (Karibu) on the real services: preview, open, the other pages follow, close. */
 @ShenchaSpringTest
 class SeasonsViewTests {
 
-    private static Routes routes;
 
     @Autowired ApplicationContext context;
     @Autowired Seasons seasons;
@@ -41,24 +32,13 @@ class SeasonsViewTests {
 
     String opened;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.shencha");
-    }
 
     @BeforeEach
     void setUp() {
         AdminTestData.from(context);
         testData.resetDistricts();
         AdminTestData.signInAsAdmin();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
-        request.setUserPrincipalInt(auth);
-        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+        KaribuExtension.open(context, Locale.SIMPLIFIED_CHINESE);
     }
 
     @AfterEach
@@ -82,12 +62,12 @@ class SeasonsViewTests {
         assertThat(page.open.isEnabled()).isTrue();
         String next = seasonAdmin.preview(null).code();
         int years = Integer.parseInt(next) - Integer.parseInt(current);
-        assertThat(page.previewSummary.getText()).startsWith("将开启 " + next + "“" + next + "年医师资格考试”：从 " + current + " 年度复制");
+        assertThat(page.previewSummary.getText()).startsWith("将开启 " + next + " 年度“" + next + "年医师资格考试”：从 " + current + " 年度复制");
         // Tianjin's window, one year later on the Beijing clock.
         int row = java.util.stream.IntStream.range(0, GridKt._size(page.preview))
                 .filter(i -> GridKt._get(page.preview, i).districtCode().equals("12")).findFirst().orElseThrow();
         assertThat(GridKt._getFormatted(page.preview.getColumns().get(2), GridKt._get(page.preview, row)))
-                .isEqualTo("2026-02-12 00:00 → " + (2026 + years) + "-02-12 00:00");
+                .isEqualTo("2026-02-11 24:00 → " + (2026 + years) + "-02-11 24:00");
         assertThat(seasons.currentCode()).isEqualTo(current);
 
         page.open.click();

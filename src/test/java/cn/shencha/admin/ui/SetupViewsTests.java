@@ -13,36 +13,27 @@ import cn.shencha.exam.ExamSite;
 import cn.shencha.materials.MaterialType;
 import cn.shencha.review.MaterialReviewProcess;
 import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.TestData;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import kotlin.jvm.functions.Function0;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** 考区设置 and 材料目录 in a browserless Vaadin (Karibu) on the real services: a district set up by hand. */
 @ShenchaSpringTest
 class SetupViewsTests {
 
-    private static Routes routes;
 
     @Autowired
     ApplicationContext context;
@@ -57,10 +48,6 @@ class SetupViewsTests {
 
     String code;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.shencha");
-    }
 
     @BeforeEach
     void setUp() {
@@ -68,14 +55,7 @@ class SetupViewsTests {
         testData.resetDistricts();
         code = SetupFixtures.freeDistrictCode(context);
         AdminTestData.signInAsAdmin();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
-        request.setUserPrincipalInt(auth);
-        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+        KaribuExtension.open(context, Locale.SIMPLIFIED_CHINESE);
     }
 
     @AfterEach

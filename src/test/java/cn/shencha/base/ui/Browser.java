@@ -140,6 +140,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** Scrolls the element to the middle of the screen and clicks it (below the fold on a phone, a click misses). */
+    public void click(By by) {
+        WebElement element = find(by);
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     public String text(By by) {
         return find(by).getText();
     }
@@ -149,6 +156,22 @@ public final class Browser implements AutoCloseable {
         WebElement input = find(By.cssSelector("#" + fieldId + " input"));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Opens the sign-in page and sends its form with these credentials (the answer is the caller's to wait for). */
+    public void submitLogin(String username, String password) {
+        go("/login");
+        waitFor(By.cssSelector("vaadin-login-form"));
+        type("vaadinLoginUsername", username);
+        type("vaadinLoginPassword", password);
+        find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+    }
+
+    /** Signs in and waits until the app has left the sign-in page and Vaadin is idle. */
+    public void signIn(String username, String password) {
+        submitLogin(username, password);
+        waitUntil("signed in", () -> !driver.getCurrentUrl().endsWith("/login"));
+        waitForVaadin();
     }
 
     /** Chooses a file in a vaadin-upload: its file input is in the shadow root. */

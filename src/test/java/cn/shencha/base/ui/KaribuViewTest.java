@@ -3,42 +3,27 @@ package cn.shencha.base.ui;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.security.ShenchaUser;
 import cn.shencha.exam.Candidate;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.ShenchaSpringTest;
 import cn.shencha.support.TestData;
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import java.security.Principal;
 import java.util.List;
-import java.util.Locale;
-import kotlin.jvm.functions.Function0;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Browserless view tests (Karibu-Testing) on the whole Spring application: the views get their real
- * services, Vaadin's route security sees the Spring Security user of the test, Chinese is the UI language.
- *
- * <p>Karibu's fake request does not pass through Spring Security's filters, so its principal and roles are
- * read from the {@link SecurityContextHolder} on each call, as Spring's request wrapper does in the app.
+ * Browserless view tests (Karibu-Testing, set up by {@link KaribuExtension}) on the whole Spring application: the
+ * views get their real services, Vaadin's route security sees the Spring Security user of the test, Chinese is
+ * the UI language; with the sign-in and navigation helpers the view tests share.
  */
 @ShenchaSpringTest
+@ExtendWith(KaribuExtension.class)
 public abstract class KaribuViewTest {
-
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.shencha");
-
-    static {
-        // autoDiscoverViews finds @Route classes; the app shell is an automatic @Layout and must be registered too.
-        ROUTES.getRoutes().add(MainLayout.class);
-    }
 
     @Autowired
     protected ApplicationContext context;
@@ -47,19 +32,8 @@ public abstract class KaribuViewTest {
     protected TestData testData;
 
     @BeforeEach
-    void setUpVaadin() {
+    void resetData() {
         testData.resetDistricts();
-        SecurityContextHolder.clearContext();
-        MockVaadin.setMockRequestFactory(session -> new SecurityAwareFakeRequest(session));
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
     }
 
     /** Signs the candidate in, as the login form would (the same principal and role). */
@@ -98,32 +72,5 @@ public abstract class KaribuViewTest {
                         com.github.mvysny.kaributesting.v10.NavigatorKt.getCurrentView()))
                 .as("current view at '%s'", com.github.mvysny.kaributesting.v10.NavigatorKt.getCurrentPath())
                 .isEqualTo(view);
-    }
-
-    /** Karibu's fake request, answering who is signed in from Spring Security's context. */
-    private static final class SecurityAwareFakeRequest extends FakeRequest {
-
-        SecurityAwareFakeRequest(jakarta.servlet.http.HttpSession session) {
-            super(session);
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.isAuthenticated() ? authentication : null;
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-        }
-
-        @Override
-        public String getRemoteUser() {
-            Principal principal = getUserPrincipal();
-            return principal == null ? null : principal.getName();
-        }
     }
 }

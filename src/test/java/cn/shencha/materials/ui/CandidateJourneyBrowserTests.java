@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.ui.Browser;
+import cn.shencha.base.ui.BrowserTest;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.ExamCategories;
@@ -18,7 +19,6 @@ import cn.shencha.review.Decision;
 import cn.shencha.review.DecisionCommand;
 import cn.shencha.review.MaterialVerdict;
 import cn.shencha.review.ReviewDecisionService;
-import cn.shencha.support.TestClockConfig;
 import cn.shencha.support.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,10 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,12 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 390×844 phone: activate → upload two ID images → delete one → re-upload → submit → locked, with a
  * screenshot of each page. Then the supplement, the messages, the published result and a throttled sign-in.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vaadin.devmode.devTools.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:shencha-browser;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
-@ActiveProfiles("test")
-@Import({TestClockConfig.class, TestData.class})
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:shencha-browser;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE")
 class CandidateJourneyBrowserTests {
 
     private static final String PASSWORD = "Neu2026pass";
@@ -132,7 +125,7 @@ class CandidateJourneyBrowserTests {
 
             // The upload page: header with phase, deadline and 提交审核; a card per material.
             assertThat(browser.text(By.id("materials-stage"))).isEqualTo("上传材料中");
-            assertThat(browser.text(By.id("materials-deadline"))).isEqualTo("上传截止：2026-02-12 00:00");
+            assertThat(browser.text(By.id("materials-deadline"))).isEqualTo("上传截止：2026-02-11 24:00");
             browser.screenshot("04-materials");
             browser.find(By.cssSelector("#material-ID_CARD .sh-example-button")).click();
             WebElement example = browser.waitFor(By.cssSelector("vaadin-dialog-overlay img[src='/examples/id-card.svg']"));
@@ -267,11 +260,7 @@ class CandidateJourneyBrowserTests {
     }
 
     private void signIn(Browser browser, String username, String password) {
-        browser.go("/login");
-        browser.waitFor(By.cssSelector("vaadin-login-form"));
-        browser.type("vaadinLoginUsername", username);
-        browser.type("vaadinLoginPassword", password);
-        browser.find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        browser.submitLogin(username, password);
         browser.waitUntil("the sign-in is answered", () -> !browser.driver().getCurrentUrl().endsWith("/login")
                 || Boolean.TRUE.equals(browser.script("const f = document.querySelector('vaadin-login-form'); return !!f && f.error")));
         browser.waitForVaadin();

@@ -63,7 +63,7 @@ class MaterialsViewTests extends KaribuViewTest {
     void headerCardsAndRulesAsTheManualsShow() {
         expectView(MaterialsView.class);
         assertThat(text("materials-stage")).isEqualTo("上传材料中");
-        assertThat(text("materials-deadline")).isEqualTo("上传截止：2026-02-12 00:00");
+        assertThat(text("materials-deadline")).isEqualTo("上传截止：2026-02-11 24:00");
         assertThat(text("materials-countdown")).isEqualTo("距离上传截止还有 10天15小时00分00秒");
         assertThat(_get(Button.class, spec -> spec.withId("submit-review")).getText()).isEqualTo("提交审核");
 
@@ -257,8 +257,8 @@ class MaterialsViewTests extends KaribuViewTest {
         navigate("materials");
 
         assertThat(text("materials-stage")).isEqualTo("待补充材料");
-        assertThat(text("materials-feedback")).contains("审核反馈意见", "身份证明：照片不清晰", "2026-03-01 00:00");
-        assertThat(text("materials-deadline")).isEqualTo("补充材料截止：2026-03-01 00:00");
+        assertThat(text("materials-feedback")).contains("审核反馈意见", "身份证明：照片不清晰", "2026-02-28 24:00");
+        assertThat(text("materials-deadline")).isEqualTo("补充材料截止：2026-02-28 24:00");
         assertThat(card("ID_CARD").getElement().getTextRecursively()).contains("审核意见：照片不清晰", "未锁定");
         assertThat(_find(card("ID_CARD"), NativeButton.class, spec -> spec.withText("−"))).hasSize(2);
         assertThat(card("DIPLOMA").getElement().getTextRecursively())

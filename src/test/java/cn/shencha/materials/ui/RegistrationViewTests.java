@@ -52,7 +52,7 @@ class RegistrationViewTests extends KaribuViewTest {
     void countsDownToTheUploadDeadline() {
         // The test clock stands at 2026-02-01 09:00; Tianjin's window closes at 2月11日24时 = 02-12 00:00.
         navigate("registration");
-        assertThat(text("registration-window")).isEqualTo("材料上传时间：2026-01-29 10:00 – 2026-02-12 00:00");
+        assertThat(text("registration-window")).isEqualTo("材料上传时间：2026-01-29 10:00 – 2026-02-11 24:00");
         assertThat(text("registration-countdown")).isEqualTo("距离上传截止还有 10天15小时00分00秒");
         assertThat(status()).contains("上传材料中");
     }
@@ -92,7 +92,7 @@ class RegistrationViewTests extends KaribuViewTest {
         navigate("registration");
         assertThat(text("registration-countdown")).isEqualTo("10 d 15 h 00 min 00 s left to upload");
         assertThat(_get(Button.class, spec -> spec.withId("open-materials")).getText()).isEqualTo("Upload materials");
-        assertThat(status()).contains("Uploading materials", "Upload window: 2026-01-29 10:00 – 2026-02-12 00:00");
+        assertThat(status()).contains("Uploading materials", "Upload window: 2026-01-29 10:00 – 2026-02-11 24:00");
     }
 
     @Test

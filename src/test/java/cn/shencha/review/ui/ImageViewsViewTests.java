@@ -12,35 +12,27 @@ import cn.shencha.review.ImageViewLog;
 import cn.shencha.review.ImageViewRecord;
 import cn.shencha.review.ImageViewRecordRepository;
 import cn.shencha.support.ShenchaSpringTest;
+import cn.shencha.support.KaribuExtension;
 import cn.shencha.support.TestData;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** 图片查看记录 in a browserless Vaadin: an administrator's page over the image-view log, newest first, filtered. */
 @ShenchaSpringTest
 class ImageViewsViewTests {
 
-    private static Routes routes;
 
     @Autowired ApplicationContext context;
     @Autowired TestData testData;
@@ -49,10 +41,6 @@ class ImageViewsViewTests {
 
     AdminTestData data;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cn.shencha");
-    }
 
     @BeforeEach
     void setUp() {
@@ -121,13 +109,6 @@ class ImageViewsViewTests {
     }
 
     private void open() {
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
-        request.setUserPrincipalInt(auth);
-        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+        KaribuExtension.open(context, Locale.SIMPLIFIED_CHINESE);
     }
 }

@@ -1,7 +1,7 @@
 /*
  * Shencha's Admin configuration (replaces the one in Camunda's webjar; docs/admin.md, "Cockpit and Admin").
- * Chinese by default (locales/zh-CN.json: users, groups and their memberships, the header and sign-in; the other
- * pages stay English), English for a browser whose first language is English.
+ * Chinese by default (locales/zh-CN.json, every page: users, groups, tenants, authorizations, system), English
+ * for a browser whose first language is English.
  */
 export default {
   app: {

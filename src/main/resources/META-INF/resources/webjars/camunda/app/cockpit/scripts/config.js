@@ -1,7 +1,7 @@
 /*
  * Shencha's Cockpit configuration (replaces the one in Camunda's webjar; docs/admin.md, "Cockpit and Admin").
- * Chinese by default (locales/zh-CN.json: the header, the dashboard and sign-in; the other pages stay English),
- * English for a browser whose first language is English.
+ * Chinese by default (locales/zh-CN.json, every page: processes, instances, incidents, decisions, deployments,
+ * batches, migration and modification), English for a browser whose first language is English.
  */
 export default {
   app: {

@@ -1,0 +1,7 @@
+package cn.shencha.retention;
+
+import cn.shencha.support.MariaDbTest;
+
+@MariaDbTest
+class RetentionMariaDbTests extends RetentionContract {
+}

@@ -1,0 +1,7 @@
+package cn.shencha.retention;
+
+import cn.shencha.support.ShenchaSpringTest;
+
+@ShenchaSpringTest
+class RetentionTests extends RetentionContract {
+}
