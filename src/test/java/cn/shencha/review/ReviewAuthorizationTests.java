@@ -102,7 +102,7 @@ class ReviewAuthorizationTests {
                 .contains(at1201.getMaskedIdNumber()).doesNotContain(at1201.getIdNumber());
         ResponseEntity<String> form = own.getForEntity("/engine-rest/task/" + id + "/deployed-form", String.class);
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(form.getBody()).contains("data-shencha-desk").contains("'SITE'");
+        assertThat(form.getBody()).contains("data-shencha-desk").contains("ShenchaReviewDesk.mount");
         assertThat(own.getForEntity("/engine-rest/task/" + id + "/form-variables", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         assertThat(own.postForEntity("/engine-rest/task/" + id + "/claim", json(Map.of("userId", ReviewTestStaff.SITE_1201)),
