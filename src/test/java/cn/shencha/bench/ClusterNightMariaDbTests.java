@@ -208,9 +208,19 @@ class ClusterNightMariaDbTests {
         assertThat(count("select count(*) from (select PROC_INST_ID_ from ACT_HI_TASKINST where TASK_DEF_KEY_ = 'siteReview'"
                 + " and PROC_INST_ID_ in (" + nightInstances + ") group by PROC_INST_ID_ having count(*) > 1) twice"))
                 .as("cases with two review tasks").isZero();
-        assertThat(count("select count(*) from notification n join candidate c on c.id = n.candidate_id"
-                + " where c.district_code = '" + NIGHT + "' and n.kind = 'MATERIALS_AUTO_LOCKED'")).as("auto-lock notices")
-                .isEqualTo(CASES);
+        // The notices follow the commit as events (docs/architecture.md): those the dead node had not handled yet stay
+        // incomplete in the event publication registry until the survivor's retry hands them on.
+        String notices = "select count(*) from notification n join candidate c on c.id = n.candidate_id"
+                + " where c.district_code = '" + NIGHT + "' and n.kind = 'MATERIALS_AUTO_LOCKED'";
+        Instant noticesBy = Instant.now().plusSeconds(90);
+        while (count(notices) < CASES && Instant.now().isBefore(noticesBy)) {
+            AppUnderTest.sleep(500);
+        }
+        System.out.printf("[cluster] auto-lock notices complete %.1f s after the kill%n",
+                Duration.between(killed, Instant.now()).toMillis() / 1000.0);
+        assertThat(count(notices)).as("auto-lock notices").isEqualTo(CASES);
+        assertThat(count("select count(*) from EVENT_PUBLICATION where COMPLETION_DATE is null"))
+                .as("event publications not handled").isZero();
         assertThat(count("select count(*) from (select n.candidate_id from notification n where n.kind = 'MATERIALS_AUTO_LOCKED'"
                 + " group by n.candidate_id having count(*) > 1) twice")).as("candidates told twice").isZero();
 
@@ -276,7 +286,10 @@ class ClusterNightMariaDbTests {
         return AppUnderTest.start(name, port, workDir,
                 List.of("-Xmx600m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC"), env,
                 List.of("--logging.level.root=WARN", "--logging.level.cn.shencha=INFO",
-                        "--server.address=127.0.0.1"));
+                        "--server.address=127.0.0.1",
+                        // The events a node published but had not handled when it died are handed on by the survivor's
+                        // retry (base.cluster.EventPublicationRetry): here after 10 s instead of production's 5 min.
+                        "--shencha.events.retry-after=PT10S", "--shencha.events.retry-interval=PT5S"));
     }
 
     /** Until the balancer's health checks have seen both nodes ready: calls without a cookie reach both. */
