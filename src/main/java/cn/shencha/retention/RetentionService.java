@@ -101,6 +101,9 @@ public class RetentionService {
         }
         String by = CurrentUser.staffScope().userId();
         Instant now = clock.instant();
+        // Two administrators saving the same district at once: the district's row serialises them, so the second
+        // updates the row the first inserted instead of failing on its key.
+        jdbc.queryForList("select code from district where code = ? for update", districtCode);
         int updated = jdbc.update("update retention_setting set retention_days = ?, updated_by = ?, updated_at = ?"
                 + " where district_code = ?", days, by, Utc.of(now), districtCode);
         if (updated == 0) {
@@ -186,17 +189,16 @@ public class RetentionService {
     @Transactional
     public Hold hold(String seasonCode, String registrationNo, String reason) {
         String why = requireReason(reason, "HOLD_REASON_REQUIRED");
+        // The candidate's row locked: serialises two holds of the same candidate, and a hold with the purge's
+        // blanking of that candidate, so purged_at read here is the final word.
         List<Map<String, Object>> found = jdbc.queryForList(
-                "select id, purged_at from candidate where season_code = ? and registration_no = ?",
+                "select id, purged_at from candidate where season_code = ? and registration_no = ? for update",
                 seasonCode, registrationNo == null ? "" : registrationNo.trim());
         if (found.isEmpty()) {
             throw ShenchaException.notFound("CANDIDATE_NOT_FOUND");
         }
         long candidateId = ((Number) found.get(0).get("id")).longValue();
-        // Serialises two holds of the same candidate, and a hold with the purge's blanking of that candidate.
-        jdbc.queryForList("select id from candidate where id = ? for update", candidateId);
-        if (found.get(0).get("purged_at") != null
-                || count("select count(*) from candidate where id = ? and purged_at is not null", candidateId) > 0) {
+        if (found.get(0).get("purged_at") != null) {
             throw ShenchaException.conflict("ALREADY_PURGED", registrationNo);
         }
         if (count("select count(*) from retention_hold where candidate_id = ? and released_at is null", candidateId) > 0) {
