@@ -32,15 +32,21 @@ import org.springframework.util.ClassUtils;
 @ExtendWith(KaribuExtension.class)
 class NotificationsViewTests extends NotifyTestSupport {
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void administratorsSeeTheDeliveryStatePerChannelAndResendADeadOne() {
-        Candidate candidate = testData.candidate("1201");
+    /** A verdict notice whose SMS the gateway refused for good (400), and an administrator signed in. */
+    private Notification deadSmsSeenByAnAdministrator(Candidate candidate) {
         Notification notification = notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName());
         GATEWAY.respond(request -> new FakeGateway.Reply(400, "{\"error\":\"blocked\"}"));
         dispatchAll();
         GATEWAY.reset();
         signIn(new StaffScope("admin", Set.of(), Set.of(), true), Roles.STAFF, Roles.ADMIN);
+        return notification;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void administratorsSeeTheDeliveryStatePerChannelAndResendADeadOne() {
+        Candidate candidate = testData.candidate("1201");
+        Notification notification = deadSmsSeenByAnAdministrator(candidate);
 
         UI.getCurrent().navigate("admin/notifications");
 
@@ -65,11 +71,7 @@ class NotificationsViewTests extends NotifyTestSupport {
     @SuppressWarnings("unchecked")
     void onAPhoneEachNotificationIsACardWithItsStatesAndTheResendButton() {
         Candidate candidate = testData.candidate("1201");
-        Notification notification = notifyCommitted(candidate, NoticeKind.VERDICT_PUBLISHED, candidate.getName());
-        GATEWAY.respond(request -> new FakeGateway.Reply(400, "{\"error\":\"blocked\"}"));
-        dispatchAll();
-        GATEWAY.reset();
-        signIn(new StaffScope("admin", Set.of(), Set.of(), true), Roles.STAFF, Roles.ADMIN);
+        Notification notification = deadSmsSeenByAnAdministrator(candidate);
         UI.getCurrent().navigate("admin/notifications");
         Grid<NotificationAdmin.NotificationView> grid = _get(Grid.class);
 
