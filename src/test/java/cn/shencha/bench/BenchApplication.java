@@ -3,6 +3,9 @@ package cn.shencha.bench;
 import cn.shencha.Application;
 import java.io.IOException;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -22,6 +25,15 @@ public final class BenchApplication {
         SpringApplication app = new SpringApplication(Application.class);
         app.addInitializers(context -> context.getBeanFactory()
                 .registerSingleton("benchTestConfigurationFilter", new TestConfigurationFilter()));
+        Integer counterPort = Integer.getInteger(StatementCounter.PORT_PROPERTY);
+        if (counterPort != null) { // the cost scenario counts the app's statements (StatementCounter)
+            app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new StatementCounter(counterPort)));
+        }
+        if (Boolean.getBoolean("bench.startupSteps")) { // where the start-up goes (the cost scenario's start-ups)
+            BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
+            app.setApplicationStartup(steps);
+            app.addListeners((ApplicationListener<ApplicationReadyEvent>) ready -> StartupSteps.log(steps));
+        }
         app.run(args);
     }
 

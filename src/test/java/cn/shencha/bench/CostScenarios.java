@@ -36,10 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  * Each variant has its own district (31, 32, 33) and its own upload candidates (district 34), so every variant does
  * the same work from the same state. Per item: the app's CPU (with the JIT compiler's and the GC's share, and without
- * the JIT's, which a fresh JVM pays in each variant alike), MariaDB's CPU, and the statements MariaDB counted
- * ({@code SHOW GLOBAL STATUS} Com_select/insert/update/delete/commit), less what the server counted in an idle window
- * of the same app just before (other databases of the machine, the app's own polling) and less this harness's
- * own queries; and the rows added to Camunda's history tables.
+ * the JIT's, which a fresh JVM pays in each variant alike), MariaDB's CPU (the whole server's: other databases on it
+ * count too), the statements the app sent ({@link StatementCounter}: select, insert, update, delete, other, commit)
+ * less what the same app sent in an idle window of 5 s just before (its job acquisition and other polling), and the
+ * rows added to Camunda's history tables.
  */
 final class CostScenarios {
 
@@ -50,13 +50,20 @@ final class CostScenarios {
             new Variant("main", "main: history audit, eventing on, revokes auto",
                     List.of("--shencha.engine.lean-history=false", "--camunda.bpm.eventing.execution=true",
                             "--camunda.bpm.eventing.task=true", "--camunda.bpm.eventing.history=true",
-                            "--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto")),
+                            "--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto",
+                            Startup.BEFORE)),
             new Variant("lean", "lean history, no eventing, revokes auto",
-                    List.of("--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto")),
+                    List.of("--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto", Startup.BEFORE)),
             new Variant("shipped", "shipped: lean history, no eventing, revokes never", List.of()));
 
+    /** The start-up's "before": Spring Data's default bootstrap (Hibernate built on the main thread). */
+    static final class Startup {
+        static final String BEFORE = "--spring.data.jpa.repositories.bootstrap-mode=default";
+        static final int PAIRS = 3;
+    }
+
     private static final String[] DISTRICTS = {"31", "32", "33"};
-    private static final List<String> COUNTERS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit");
+    private static final List<String> COUNTERS = List.of(StatementCounter.KINDS);
     private static final List<String> HISTORY = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST",
             "ACT_HI_IDENTITYLINK", "ACT_HI_DETAIL", "ACT_HI_OP_LOG");
 
@@ -67,7 +74,8 @@ final class CostScenarios {
     private final Map<String, Map<String, Cost>> costs = new LinkedHashMap<>();
     private final Map<String, Long> startUps = new LinkedHashMap<>();
     private Connection db;
-    private int ownQueries;
+    /** The loopback port on which the running variant's app tells its statement counts ({@link StatementCounter}). */
+    private int counterPort;
 
     CostScenarios(BenchSettings settings, Report report, String jdbcUrl, List<byte[]> jpegs) {
         this.settings = settings;
@@ -96,7 +104,7 @@ final class CostScenarios {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                     "app %.1f ms (JIT %.1f, GC %.1f) + database %.1f ms; %.1f statements (", appMillis, jitMillis, gcMillis,
                     dbMillis, statementsTotal()));
-            statements.forEach((k, v) -> s.append(k.replace("Com_", "")).append(' ').append(String.format(Locale.ROOT, "%.1f", v)).append(", "));
+            statements.forEach((k, v) -> s.append(k).append(' ').append(String.format(Locale.ROOT, "%.1f", v)).append(", "));
             s.setLength(s.length() - 2);
             s.append("); history rows ").append(String.format(Locale.ROOT, "%.1f", historyTotal()));
             if (historyTotal() > 0) {
@@ -134,13 +142,52 @@ final class CostScenarios {
                 // closing anyway
             }
         }
+        startUps();
         compare();
+    }
+
+    /**
+     * The app started and stopped {@link Startup#PAIRS} times with the start-up's "before" and as shipped, alternately,
+     * on the database the variants left: time to the first answer and the app's CPU until then.
+     */
+    private void startUps() {
+        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        for (int i = 0; i < Startup.PAIRS; i++) {
+            for (String label : List.of("before", "after")) {
+                try (AppUnderTest app = AppUnderTest.start("startup-" + label, settings.workDir(), jvmOptions(), environment(),
+                        arguments(label.equals("before") ? List.of(Startup.BEFORE) : List.of()))) {
+                    double cpu = CpuClock.seconds(app.pid());
+                    runs.computeIfAbsent(label, k -> new ArrayList<>()).add(new double[] {app.millisToFirstAnswer() / 1000.0, cpu});
+                    System.out.printf("[bench] start-up %s: %.1f s, %.1f s CPU%n", label, app.millisToFirstAnswer() / 1000.0, cpu);
+                }
+            }
+        }
+        String before = startUpFigures(runs.get("before"));
+        String after = startUpFigures(runs.get("after"));
+        double b = runs.get("before").stream().mapToDouble(r -> r[0]).sorted().toArray()[Startup.PAIRS / 2];
+        double a = runs.get("after").stream().mapToDouble(r -> r[0]).sorted().toArray()[Startup.PAIRS / 2];
+        report.tuning(new Report.Row("Start-up: JPA repositories deferred, Hibernate built in the background"
+                        + " (spring.data.jpa.repositories.bootstrap-mode=deferred)", "time to first answer; app CPU until then",
+                Startup.PAIRS + " starts each, alternately, from the build's classes", after, before, a < b,
+                String.format(Locale.ROOT, "median ratio after/before %.2f", a / b)));
+    }
+
+    private static String startUpFigures(List<double[]> runs) {
+        StringBuilder s = new StringBuilder();
+        for (double[] r : runs) {
+            s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f s (%.0f s CPU)", r[0], r[1]));
+        }
+        return s.toString();
     }
 
     private void variant(Variant variant, String district, List<Person> night, List<Person> uploaders, boolean profile) {
         Map<String, Cost> byStage = new LinkedHashMap<>();
         costs.put(variant.label(), byStage);
-        try (AppUnderTest app = AppUnderTest.start("cost-" + variant.label(), settings.workDir(), jvmOptions(),
+        counterPort = cn.shencha.support.TestPorts.free();
+        List<String> jvm = new ArrayList<>(jvmOptions());
+        jvm.add("-D" + StatementCounter.PORT_PROPERTY + "=" + counterPort);
+        jvm.add("-Dbench.startupSteps=true"); // Spring's start-up steps into the app's log (StartupSteps)
+        try (AppUnderTest app = AppUnderTest.start("cost-" + variant.label(), settings.workDir(), jvm,
                 environment(), arguments(variant.args()))) {
             startUps.put(variant.label(), app.millisToFirstAnswer());
             System.out.printf("[bench] cost %s: first answer after %d ms, %.1f s CPU, %s classes loaded%n", variant.label(),
@@ -357,14 +404,12 @@ final class CostScenarios {
         final double[] jitGc0;
         final Map<String, Long> counters0;
         final Map<String, Long> history0;
-        final int own0;
         final long t0;
         final Idle idle;
 
         Meter(AppUnderTest app, Idle idle) {
             this.idle = idle;
             this.history0 = historyRows();
-            this.own0 = ownQueries;
             this.counters0 = counters();
             this.jitGc0 = CpuClock.jitAndGcSeconds(app.pid());
             this.cpu = CpuClock.start(app.pid());
@@ -378,11 +423,9 @@ final class CostScenarios {
             double dbCpu = cpu.databaseMillisPer(n);
             double[] jitGc = CpuClock.jitAndGcSeconds(cpu.appPid());
             Map<String, Long> counters = counters();
-            int own = ownQueries - own0;
             Map<String, Double> statements = new LinkedHashMap<>();
             for (String c : COUNTERS) {
-                double delta = counters.get(c) - counters0.get(c) - idle.perSecond().get(c) * secs
-                        - (c.equals("Com_select") ? own : 0);
+                double delta = counters.get(c) - counters0.get(c) - idle.perSecond().get(c) * secs;
                 statements.put(c, Math.max(0, delta) / n);
             }
             Map<String, Long> history = historyRows();
@@ -397,18 +440,9 @@ final class CostScenarios {
         }
     }
 
+    /** The app's own statement counts: what other databases of the server do is not in them. */
     private Map<String, Long> counters() {
-        Map<String, Long> values = new LinkedHashMap<>();
-        try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("show global status where Variable_name in ('"
-                     + String.join("','", COUNTERS) + "')")) {
-            while (rs.next()) {
-                values.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return values;
+        return StatementCounter.read(counterPort);
     }
 
     private Map<String, Long> historyRows() {
@@ -418,7 +452,6 @@ final class CostScenarios {
     }
 
     private synchronized int count(String sql) {
-        ownQueries++;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
@@ -428,7 +461,6 @@ final class CostScenarios {
     }
 
     private synchronized List<String> siteTasks(String site) {
-        ownQueries++;
         List<String> ids = new ArrayList<>();
         try (var s = db.prepareStatement("select t.ID_ from ACT_RU_TASK t join candidate c on c.process_instance_id = t.PROC_INST_ID_"
                 + " where c.site_code = ? and t.TASK_DEF_KEY_ = 'siteReview' order by t.ID_")) {
