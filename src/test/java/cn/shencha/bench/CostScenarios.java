@@ -183,11 +183,17 @@ final class CostScenarios {
     private void variant(Variant variant, String district, List<Person> night, List<Person> uploaders, boolean profile) {
         Map<String, Cost> byStage = new LinkedHashMap<>();
         costs.put(variant.label(), byStage);
-        counterPort = cn.shencha.support.TestPorts.free();
+        int appPort;
+        try (java.net.ServerSocket held = cn.shencha.support.TestPorts.bind()) { // two different ports of the range
+            appPort = held.getLocalPort();
+            counterPort = cn.shencha.support.TestPorts.free();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         List<String> jvm = new ArrayList<>(jvmOptions());
         jvm.add("-D" + StatementCounter.PORT_PROPERTY + "=" + counterPort);
         jvm.add("-Dbench.startupSteps=true"); // Spring's start-up steps into the app's log (StartupSteps)
-        try (AppUnderTest app = AppUnderTest.start("cost-" + variant.label(), settings.workDir(), jvm,
+        try (AppUnderTest app = AppUnderTest.start("cost-" + variant.label(), appPort, settings.workDir(), jvm,
                 environment(), arguments(variant.args()))) {
             startUps.put(variant.label(), app.millisToFirstAnswer());
             System.out.printf("[bench] cost %s: first answer after %d ms, %.1f s CPU, %s classes loaded%n", variant.label(),
