@@ -517,79 +517,31 @@ final class CostScenarios {
     }
 
     private static void importAll(BenchClient admin, String district, List<Person> people) {
-        for (int from = 0; from < people.size(); from += 2000) {
-            List<Person> part = people.subList(from, Math.min(people.size(), from + 2000));
-            JsonNode body = check(admin.postFile("/api/v1/admin/candidates/import", "candidates-" + district + ".csv", "text/csv",
-                    BenchCandidates.csv(district, part).getBytes(StandardCharsets.UTF_8)), "import").json();
-            if (body.get("created").asInt() != part.size()) {
-                throw new IllegalStateException("Import created " + body.get("created") + " of " + part.size());
-            }
-        }
-    }
-
-    private static void setUploadDeadline(BenchClient admin, String district, Instant deadline) {
-        JsonNode schedule = check(admin.get("/api/v1/admin/districts/" + district + "/schedule"), "schedule").json();
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("uploadStart", schedule.get("uploadStart").asText());
-        request.put("uploadDeadline", deadline.atZone(Benchmark.SHANGHAI).toOffsetDateTime().toString());
-        request.put("supplementDeadline", schedule.get("supplementDeadline").asText());
-        request.put("resultsPublishAt", schedule.get("resultsPublishAt").asText());
-        request.put("confirmReopen", false);
-        check(admin.putJson("/api/v1/admin/districts/" + district + "/schedule", request), "schedule change");
+        Benchmark.importAll(admin, district, people, 2000);
     }
 
     private static List<BenchClient> activate(AppUnderTest app, List<Person> people) {
-        List<BenchClient> clients = new ArrayList<>(Collections.nCopies(people.size(), null));
-        Workers.run(4, w -> {
-            for (int i = w; i < people.size(); i += 4) {
-                Person p = people.get(i);
-                BenchClient client = new BenchClient(app.baseUrl());
-                Response r = client.postJson("/api/v1/activation", Map.of("registrationNo", p.registrationNo(),
-                        "idNumber", p.idNumber(), "password", BenchCandidates.PASSWORD));
-                if (r.status() == 409 && "ALREADY_ACTIVATED".equals(r.code())) {
-                    client.signIn(p.registrationNo(), BenchCandidates.PASSWORD);
-                } else if (r.status() != 201) {
-                    throw new IllegalStateException("Activation of " + p.registrationNo() + ": " + r.status() + " " + r.body());
-                }
-                clients.set(i, client);
-            }
-        });
-        return clients;
+        return Benchmark.activate(app, people, 4);
+    }
+
+    private static void setUploadDeadline(BenchClient admin, String district, Instant deadline) {
+        Benchmark.setUploadDeadline(admin, district, deadline);
+    }
+
+    private static Response check(Response response, String what) {
+        return Benchmark.check(response, what);
+    }
+
+    private static List<String> slots() {
+        return Benchmark.slotSequence();
+    }
+
+    private static Map<String, Object> pass() {
+        return Benchmark.decision("PASS");
     }
 
     private Response upload(BenchClient client, String slot, int i) {
         return check(client.postFile("/api/v1/me/materials/" + slot + "/images", "p.jpg", "image/jpeg", jpegs.get(i % 26)), "upload");
-    }
-
-    /** Every slot of the standard catalog, as many times as it takes pictures (26 in all). */
-    private static List<String> slots() {
-        Map<String, Integer> slots = new LinkedHashMap<>();
-        slots.put("ID_CARD", 2);
-        slots.put("DIPLOMA", 3);
-        slots.put("DEGREE", 2);
-        slots.put("PROBATION", 3);
-        slots.put("REGISTRATION_FORM", 4);
-        slots.put("PRACTISING_CERTIFICATE", 4);
-        slots.put("FOREIGN_DEGREE_VERIFICATION", 2);
-        slots.put("OTHER", 6);
-        List<String> sequence = new ArrayList<>();
-        slots.forEach((type, n) -> sequence.addAll(Collections.nCopies(n, type)));
-        return sequence;
-    }
-
-    private static Map<String, Object> pass() {
-        List<Map<String, String>> verdicts = new ArrayList<>();
-        for (String type : List.of("ID_CARD", "DIPLOMA", "PROBATION", "REGISTRATION_FORM")) {
-            verdicts.add(Map.of("typeCode", type, "verdict", "OK"));
-        }
-        return Map.of("decision", "PASS", "materials", verdicts);
-    }
-
-    private static Response check(Response response, String what) {
-        if (!response.ok()) {
-            throw new IllegalStateException(what + " failed: " + response.status() + " " + response.body());
-        }
-        return response;
     }
 
     private static String fmt(int n) {

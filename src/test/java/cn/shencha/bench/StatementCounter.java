@@ -36,13 +36,14 @@ final class StatementCounter implements BeanPostProcessor {
     static final String[] KINDS = {"select", "insert", "update", "delete", "other", "commit"};
 
     private final Map<String, LongAdder> counts = new LinkedHashMap<>();
+    private final HttpServer server;
 
     StatementCounter(int port) {
         for (String kind : KINDS) {
             counts.put(kind, new LongAdder());
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext("/", exchange -> {
                 StringBuilder body = new StringBuilder();
                 counts.forEach((kind, n) -> body.append(kind).append('=').append(n.sum()).append('\n'));
@@ -55,6 +56,11 @@ final class StatementCounter implements BeanPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops listening (its thread would keep a JVM alive whose context failed or closed). */
+    void stop() {
+        server.stop(0);
     }
 
     /** The counts of the app whose counter listens on {@code port}. */
