@@ -14,11 +14,6 @@ public interface MaterialUnlockRepository extends JpaRepository<MaterialUnlock, 
     /** Every unlock of a candidate, the newest first (a candidate has a handful at most). */
     List<MaterialUnlock> findByCandidateIdOrderByOpenedAtDescIdDesc(Long candidateId);
 
-    /** The open unlocks and whether the last supplement expired, in one query (what the lock checks need). */
-    default UnlockState state(Long candidateId) {
-        return UnlockState.of(findByCandidateIdOrderByOpenedAtDescIdDesc(candidateId));
-    }
-
     /** Whether the candidate's last supplement request expired unanswered (see {@link MaterialLockPolicy}). */
     default boolean lastSupplementExpired(Long candidateId) {
         return findFirstByCandidateIdOrderByOpenedAtDescIdDesc(candidateId).map(MaterialUnlock::isExpired).orElse(false);

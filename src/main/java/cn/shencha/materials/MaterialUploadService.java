@@ -159,7 +159,7 @@ public class MaterialUploadService {
             }
             SeasonSchedule schedule = seasons.schedule(candidate);
             Instant now = clock.instant();
-            UnlockState unlockState = unlocks.state(candidateId);
+            UnlockState unlockState = UnlockState.of(unlocks, candidateId);
             MaterialLockPolicy.lockReason(candidate, schedule, image.getMaterialTypeId(), unlockState.openTypeIds(),
                             unlockState.lastSupplementExpired(), now)
                     .ifPresent(reason -> {
@@ -239,7 +239,7 @@ public class MaterialUploadService {
     }
 
     private void checkUnlocked(Candidate candidate, SeasonSchedule schedule, Long typeId) {
-        UnlockState unlockState = unlocks.state(candidate.getId());
+        UnlockState unlockState = UnlockState.of(unlocks, candidate.getId());
         MaterialLockPolicy.lockReason(candidate, schedule, typeId, unlockState.openTypeIds(), unlockState.lastSupplementExpired(),
                         clock.instant())
                 .ifPresent(reason -> {
