@@ -74,6 +74,7 @@ final class CostScenarios {
     private final Map<String, Map<String, Cost>> costs = new LinkedHashMap<>();
     private final Map<String, Long> startUps = new LinkedHashMap<>();
     private Connection db;
+    private Observer observer;
     /** The loopback port on which the running variant's app tells its statement counts ({@link StatementCounter}). */
     private int counterPort;
 
@@ -124,6 +125,7 @@ final class CostScenarios {
     void run() {
         try {
             db = DriverManager.getConnection(jdbcUrl, "root", "");
+            observer = new Observer(jdbcUrl, "root", "");
             int perVariant = settings.uploadClients() * ((settings.uploadsPerClient() + 25) / 26);
             for (int v = 0; v < VARIANTS.size(); v++) {
                 Variant variant = VARIANTS.get(v);
@@ -137,6 +139,9 @@ final class CostScenarios {
             try {
                 if (db != null) {
                     db.close();
+                }
+                if (observer != null) {
+                    observer.close();
                 }
             } catch (SQLException ignored) {
                 // closing anyway
@@ -232,7 +237,7 @@ final class CostScenarios {
         int locked = 0;
         while (locked < n && System.nanoTime() < timeout) {
             AppUnderTest.sleep(500);
-            locked = count("select count(*) from candidate where district_code = '" + district + "' and phase = 'SITE_REVIEW'");
+            locked = observer.casesInPhase(district, "SITE_REVIEW");
         }
         return meter.stop(locked, "per case auto-locked into site review");
     }
@@ -244,7 +249,7 @@ final class CostScenarios {
         int each = Math.max(1, settings.decisions() / (sites * 2));
         for (int i = 0; i < sites; i++) {
             String site = BenchReferenceData.site(district, i);
-            List<String> ids = siteTasks(site);
+            List<String> ids = observer.reviewTasks("site_code", site, "siteReview");
             for (int k = 0; k < 2; k++) {
                 reviewers.add(new BenchClient(app.baseUrl()).signIn(BenchReferenceData.siteReviewer(site, k),
                         BenchReferenceData.STAFF_PASSWORD));
@@ -464,22 +469,6 @@ final class CostScenarios {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private synchronized List<String> siteTasks(String site) {
-        List<String> ids = new ArrayList<>();
-        try (var s = db.prepareStatement("select t.ID_ from ACT_RU_TASK t join candidate c on c.process_instance_id = t.PROC_INST_ID_"
-                + " where c.site_code = ? and t.TASK_DEF_KEY_ = 'siteReview' order by t.ID_")) {
-            s.setString(1, site);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return ids;
     }
 
     private static String loadedClasses(long pid) {
