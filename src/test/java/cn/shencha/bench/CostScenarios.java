@@ -50,15 +50,17 @@ final class CostScenarios {
             new Variant("main", "main: history audit, eventing on, revokes auto",
                     List.of("--shencha.engine.lean-history=false", "--camunda.bpm.eventing.execution=true",
                             "--camunda.bpm.eventing.task=true", "--camunda.bpm.eventing.history=true",
-                            "--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto",
-                            Startup.BEFORE)),
+                            "--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto")),
             new Variant("lean", "lean history, no eventing, revokes auto",
-                    List.of("--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto", Startup.BEFORE)),
+                    List.of("--camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto")),
             new Variant("shipped", "shipped: lean history, no eventing, revokes never", List.of()));
 
-    /** The start-up's "before": Spring Data's default bootstrap (Hibernate built on the main thread). */
+    /**
+     * A start-up cut tried against the shipped start: Spring Data's deferred bootstrap (Hibernate built on a background
+     * thread). Measured slower on the shared 2-core machine (docs/performance.md), so not shipped.
+     */
     static final class Startup {
-        static final String BEFORE = "--spring.data.jpa.repositories.bootstrap-mode=default";
+        static final String TRIED = "--spring.data.jpa.repositories.bootstrap-mode=deferred";
         static final int PAIRS = 3;
     }
 
@@ -152,29 +154,29 @@ final class CostScenarios {
     }
 
     /**
-     * The app started and stopped {@link Startup#PAIRS} times with the start-up's "before" and as shipped, alternately,
-     * on the database the variants left: time to the first answer and the app's CPU until then.
+     * The app started and stopped {@link Startup#PAIRS} times as shipped and with the start-up cut tried, alternately, on
+     * the database the variants left: time to the first answer and the app's CPU until then.
      */
     private void startUps() {
         Map<String, List<double[]>> runs = new LinkedHashMap<>();
         for (int i = 0; i < Startup.PAIRS; i++) {
-            for (String label : List.of("before", "after")) {
+            for (String label : List.of("shipped", "tried")) {
                 try (AppUnderTest app = AppUnderTest.start("startup-" + label, settings.workDir(), jvmOptions(), environment(),
-                        arguments(label.equals("before") ? List.of(Startup.BEFORE) : List.of()))) {
+                        arguments(label.equals("tried") ? List.of(Startup.TRIED) : List.of()))) {
                     double cpu = CpuClock.seconds(app.pid());
                     runs.computeIfAbsent(label, k -> new ArrayList<>()).add(new double[] {app.millisToFirstAnswer() / 1000.0, cpu});
                     System.out.printf("[bench] start-up %s: %.1f s, %.1f s CPU%n", label, app.millisToFirstAnswer() / 1000.0, cpu);
                 }
             }
         }
-        String before = startUpFigures(runs.get("before"));
-        String after = startUpFigures(runs.get("after"));
-        double b = runs.get("before").stream().mapToDouble(r -> r[0]).sorted().toArray()[Startup.PAIRS / 2];
-        double a = runs.get("after").stream().mapToDouble(r -> r[0]).sorted().toArray()[Startup.PAIRS / 2];
-        report.tuning(new Report.Row("Start-up: JPA repositories deferred, Hibernate built in the background"
-                        + " (spring.data.jpa.repositories.bootstrap-mode=deferred)", "time to first answer; app CPU until then",
+        String before = startUpFigures(runs.get("shipped"));
+        String after = startUpFigures(runs.get("tried"));
+        double b = runs.get("shipped").stream().mapToDouble(r -> r[0]).sorted().toArray()[Startup.PAIRS / 2];
+        double a = runs.get("tried").stream().mapToDouble(r -> r[0]).sorted().toArray()[Startup.PAIRS / 2];
+        report.tuning(new Report.Row("Start-up, tried: JPA repositories deferred, Hibernate built in the background"
+                        + " (spring.data.jpa.repositories.bootstrap-mode=deferred) against the shipped start", "time to first answer; app CPU until then",
                 Startup.PAIRS + " starts each, alternately, from the build's classes", after, before, a < b,
-                String.format(Locale.ROOT, "median ratio after/before %.2f", a / b)));
+                String.format(Locale.ROOT, "median ratio tried/shipped %.2f", a / b)));
     }
 
     private static String startUpFigures(List<double[]> runs) {
@@ -385,7 +387,7 @@ final class CostScenarios {
                         after.appMillis(), after.appMillis() - after.jitMillis(), after.dbMillis(), rate(after.perSecond())),
                 String.format(Locale.ROOT, "%.1f statements, app %.1f ms (without JIT %.1f), db %.1f ms, %s", before.statementsTotal(),
                         before.appMillis(), before.appMillis() - before.jitMillis(), before.dbMillis(), rate(before.perSecond())),
-                after.statementsTotal() <= before.statementsTotal(),
+                null, // no target: the ratios say it
                 String.format(Locale.ROOT, "ratios after/before: statements %.2f, app CPU without JIT %.2f, database CPU %.2f,"
                                 + " history rows %.1f → %.1f",
                         after.statementsTotal() / Math.max(0.01, before.statementsTotal()), appNoJit,
