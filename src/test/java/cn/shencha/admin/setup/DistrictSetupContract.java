@@ -152,8 +152,8 @@ abstract class DistrictSetupContract {
                 new DecisionCommand(Decision.APPROVE, null, List.of()));
         assertThat(schedules.publishNow(code).verdictsPublished()).isEqualTo(1);
         Candidate done = candidates.findById(c.getId()).orElseThrow();
-        assertThat(done.getPhase()).isEqualTo(Phase.APPROVED);
-        assertThat(done.getVerdictPublishedAt()).isNotNull();
+        assertThat(testData.state(done).phase()).isEqualTo(Phase.APPROVED);
+        assertThat(testData.state(done).verdictPublishedAt()).isNotNull();
     }
 
     @Test
@@ -350,7 +350,7 @@ abstract class DistrictSetupContract {
     }
 
     Task task(Candidate c, String activity) {
-        String pi = candidates.findById(c.getId()).orElseThrow().getProcessInstanceId();
+        String pi = testData.state(candidates.findById(c.getId()).orElseThrow()).processInstanceId();
         return taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(activity).singleResult();
     }
 
