@@ -1,5 +1,7 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.PublishedVerdict;
+import cn.shencha.materials.internal.EarlierVerdict;
 import cn.shencha.materials.internal.MaterialUnlockRepository;
 import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Seasons;

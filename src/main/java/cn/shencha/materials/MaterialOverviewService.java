@@ -1,5 +1,8 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialOverview;
+import cn.shencha.materials.internal.MaterialImageView;
 import cn.shencha.materials.internal.MaterialUnlockRepository;
 import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.exam.SeasonSchedule;

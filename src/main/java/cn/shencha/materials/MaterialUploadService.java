@@ -1,5 +1,9 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.UploadResult;
+import cn.shencha.materials.internal.UploadNotice;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.DeleteOutcome;
 import cn.shencha.materials.internal.MaterialUnlockRepository;
 import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.internal.MaterialImageRepository;

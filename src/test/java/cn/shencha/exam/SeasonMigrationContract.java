@@ -3,12 +3,11 @@ package cn.shencha.exam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shencha.support.MigrationContract;
 import cn.shencha.support.MigrationDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,22 +15,7 @@ import org.junit.jupiter.api.Test;
  * the candidates move into a first season named for the year of the upload deadline in Beijing time, and a
  * registration number becomes unique per season. An empty database gets the season 2026.
  */
-abstract class SeasonMigrationContract {
-
-    private MigrationDatabase db;
-
-    /** A new, empty database of the test's own. */
-    abstract MigrationDatabase newDatabase() throws SQLException;
-
-    @BeforeEach
-    void open() throws SQLException {
-        db = newDatabase();
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        db.close();
-    }
+abstract class SeasonMigrationContract extends MigrationContract {
 
     @Test
     void existingDataMovesIntoTheFirstSeason() throws SQLException {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 class SeasonMigrationMariaDbTests extends SeasonMigrationContract {
 
     @Override
-    MigrationDatabase newDatabase() throws SQLException {
+    protected MigrationDatabase newDatabase() throws SQLException {
         return MigrationDatabase.mariaDb("season_migration");
     }
 }

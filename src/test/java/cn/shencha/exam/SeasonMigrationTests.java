@@ -6,7 +6,7 @@ import cn.shencha.support.MigrationDatabase;
 class SeasonMigrationTests extends SeasonMigrationContract {
 
     @Override
-    MigrationDatabase newDatabase() {
+    protected MigrationDatabase newDatabase() {
         return MigrationDatabase.h2("season-migration");
     }
 }

@@ -1,5 +1,6 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.PublishedVerdict;
 import static cn.shencha.materials.MaterialRulesContract.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 

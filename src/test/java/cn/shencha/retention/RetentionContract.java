@@ -10,7 +10,7 @@ import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.IdNumberHash;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateStatusService;
-import cn.shencha.materials.EarlierVerdict;
+import cn.shencha.materials.internal.EarlierVerdict;
 import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.storage.ImageStore;
 import cn.shencha.support.TestClockConfig;

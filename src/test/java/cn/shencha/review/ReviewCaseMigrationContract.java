@@ -3,6 +3,7 @@ package cn.shencha.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shencha.support.MigrationContract;
 import cn.shencha.support.MigrationDatabase;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,30 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * V80_1 on a database of the schema before it (Flyway target 79.1): every candidate's process state moves into
  * review_case as it was, candidate loses the eight columns, and the indexes the columns had are there again.
  */
-abstract class ReviewCaseMigrationContract {
-
-    private MigrationDatabase db;
-
-    /** A new, empty database of the test's own. */
-    abstract MigrationDatabase newDatabase() throws SQLException;
-
-    @BeforeEach
-    void open() throws SQLException {
-        db = newDatabase();
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        db.close();
-    }
+abstract class ReviewCaseMigrationContract extends MigrationContract {
 
     @Test
     void theCasesMoveIntoReviewCase() throws SQLException {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 class ReviewCaseMigrationMariaDbTests extends ReviewCaseMigrationContract {
 
     @Override
-    MigrationDatabase newDatabase() throws SQLException {
+    protected MigrationDatabase newDatabase() throws SQLException {
         return MigrationDatabase.mariaDb("v80");
     }
 }

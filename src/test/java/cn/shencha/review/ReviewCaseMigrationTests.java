@@ -6,7 +6,7 @@ import cn.shencha.support.MigrationDatabase;
 class ReviewCaseMigrationTests extends ReviewCaseMigrationContract {
 
     @Override
-    MigrationDatabase newDatabase() {
+    protected MigrationDatabase newDatabase() {
         return MigrationDatabase.h2("review-case-migration");
     }
 }

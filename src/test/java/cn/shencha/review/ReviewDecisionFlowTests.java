@@ -15,7 +15,7 @@ import cn.shencha.exam.Phase;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateMaterials;
 import cn.shencha.materials.MaterialOverviewService;
-import cn.shencha.materials.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialTypeOverview;
 import cn.shencha.notify.CandidateMessageRepository;
 import cn.shencha.notify.NoticeKind;
 import cn.shencha.support.ShenchaSpringTest;

@@ -1,5 +1,6 @@
 /**
- * The materials module's own persistence: the repositories of material types, images and unlocks. Internal to the
+ * The materials module's internals: its repositories (material types, images, unlocks) and the read models of the
+ * candidate's pages and API (status, overview, upload results). Internal to the
  * module (Spring Modulith): other modules use CandidateMaterials and MaterialCatalog.
  */
 package cn.shencha.materials.internal;
