@@ -3,6 +3,7 @@ package cn.shencha.materials.ui;
 import cn.shencha.base.ui.Toasts;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
+import cn.shencha.base.ui.CandidatePage;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.ui.Countdown;
@@ -32,9 +33,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -60,7 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 @Route("materials")
 @RolesAllowed(Roles.CANDIDATE)
-public class MaterialsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class MaterialsView extends CandidatePage {
 
     private static final Logger log = LoggerFactory.getLogger(MaterialsView.class);
 
@@ -83,6 +81,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     public MaterialsView(CandidateStatusService statuses, MaterialOverviewService overviews,
                          MaterialUploadService uploads, CandidateSubmission submissions, DistrictRepository districts,
                          MaterialsProperties properties, Messages messages, Clock clock) {
+        super("materials.title");
         this.statuses = statuses;
         this.overviews = overviews;
         this.uploads = uploads;
@@ -91,13 +90,12 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         this.properties = properties;
         this.messages = messages;
         this.clock = clock;
-        addClassName("sh-page");
         cardsBox.setId("materials");
         add(top, cardsBox);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
+    protected void render() {
         candidateId = CurrentUser.candidateId();
         locale = getLocale();
         refresh();
@@ -130,7 +128,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
 
     private void renderTop(CandidateStatus status, MaterialOverview overview) {
         top.removeAll();
-        H2 title = new H2(getTranslation("materials.title"));
+        H2 title = heading();
         Div head = new Div(title);
         head.addClassName("sh-pagehead");
         if (overview.submitLockReason() == null) {
@@ -331,10 +329,5 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
 
     private void error(String text) {
         Toasts.error(text);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("materials.title");
     }
 }

@@ -3,6 +3,7 @@ package cn.shencha.materials.ui;
 import cn.shencha.base.security.CurrentUser;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
+import cn.shencha.base.ui.CandidatePage;
 import cn.shencha.base.ui.Countdown;
 import cn.shencha.base.ui.UnreadMessages;
 import cn.shencha.materials.CandidateStage;
@@ -13,14 +14,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,28 +30,24 @@ import java.time.Clock;
  */
 @Route("registration")
 @RolesAllowed(Roles.CANDIDATE)
-public class RegistrationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class RegistrationView extends CandidatePage {
 
     private final CandidateStatusService statuses;
     private final UnreadMessages inbox;
     private final Clock clock;
 
     public RegistrationView(CandidateStatusService statuses, UnreadMessages inbox, Clock clock) {
+        super("registration.title");
         this.statuses = statuses;
         this.inbox = inbox;
         this.clock = clock;
-        addClassName("sh-page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        render();
-    }
-
-    private void render() {
+    protected void render() {
         removeAll();
         CandidateStatus status = statuses.status(CurrentUser.candidateId(), getLocale());
-        add(new H2(getTranslation("registration.title")), statusCard(status), summary(status));
+        add(heading(), statusCard(status), summary(status));
     }
 
     private Component statusCard(CandidateStatus status) {
@@ -130,10 +123,5 @@ public class RegistrationView extends Div implements BeforeEnterObserver, HasDyn
 
     private void item(DescriptionList list, String labelKey, String value) {
         list.add(new DescriptionList.Term(getTranslation(labelKey)), new DescriptionList.Description(value));
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("registration.title");
     }
 }

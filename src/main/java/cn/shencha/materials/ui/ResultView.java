@@ -1,6 +1,7 @@
 package cn.shencha.materials.ui;
 
 import cn.shencha.base.security.CurrentUser;
+import cn.shencha.base.ui.CandidatePage;
 import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
@@ -10,12 +11,8 @@ import cn.shencha.materials.CandidateStatusService;
 import cn.shencha.materials.internal.EarlierVerdict;
 import cn.shencha.materials.internal.PublishedVerdict;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,20 +24,20 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("result")
 @RolesAllowed(Roles.CANDIDATE)
-public class ResultView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class ResultView extends CandidatePage {
 
     private final CandidateStatusService statuses;
 
     public ResultView(CandidateStatusService statuses) {
+        super("ui.result.title");
         this.statuses = statuses;
-        addClassName("sh-page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
+    protected void render() {
         removeAll();
         Long candidateId = CurrentUser.candidateId();
-        add(new H2(getTranslation("ui.result.title")));
+        add(heading());
         Div card = new Div();
         card.addClassName("sh-card");
         card.setId("result");
@@ -83,10 +80,5 @@ public class ResultView extends Div implements BeforeEnterObserver, HasDynamicTi
             }
             add(history);
         }
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("ui.result.title");
     }
 }

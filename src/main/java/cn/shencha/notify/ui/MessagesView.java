@@ -1,5 +1,6 @@
 package cn.shencha.notify.ui;
 
+import cn.shencha.base.ui.CandidatePage;
 import cn.shencha.base.ui.Toasts;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.security.CurrentUser;
@@ -12,13 +13,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -26,29 +23,25 @@ import java.util.List;
 /** 消息: the reviewers' feedback and the notices, newest first, unread ones marked until the candidate reads them. */
 @Route("messages")
 @RolesAllowed(Roles.CANDIDATE)
-public class MessagesView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class MessagesView extends CandidatePage {
 
     private final CandidateMessages inbox;
     private final Messages messages;
 
     public MessagesView(CandidateMessages inbox, Messages messages) {
+        super("ui.messages.title");
         this.inbox = inbox;
         this.messages = messages;
-        addClassName("sh-page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        render();
-    }
-
-    private void render() {
+    protected void render() {
         removeAll();
         Long candidateId = CurrentUser.candidateId();
         List<CandidateMessage> list = inbox.of(candidateId);
         long unread = list.stream().filter(m -> m.getReadAt() == null).count();
 
-        Div head = new Div(new H2(getTranslation("ui.messages.title")));
+        Div head = new Div(heading());
         head.addClassName("sh-pagehead");
         if (unread > 0) {
             Button allRead = new Button(getTranslation("ui.messages.markAllRead"), e -> {
@@ -107,10 +100,5 @@ public class MessagesView extends Div implements BeforeEnterObserver, HasDynamic
             card.add(read);
         }
         return card;
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("ui.messages.title");
     }
 }
