@@ -91,7 +91,7 @@ public class ReviewCaseService {
         }
         Candidate candidate;
         try {
-            // The candidate row that owns the process instance, never a variable (see ReviewDecisionService).
+            // The review case that owns the process instance, never a variable (see ReviewDecisionService).
             candidate = access.candidateOfProcessInstance(scope, task.getProcessInstanceId());
         } catch (ShenchaException e) {
             throw ShenchaException.notFound("TASK_NOT_FOUND");
