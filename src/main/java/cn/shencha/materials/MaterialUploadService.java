@@ -1,11 +1,19 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.UploadResult;
+import cn.shencha.materials.internal.UploadNotice;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.DeleteOutcome;
+import cn.shencha.materials.internal.MaterialUnlockRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.materials.image.ImagePipeline;
@@ -66,12 +74,15 @@ public class MaterialUploadService {
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
     private final Seasons seasons;
+    private final CaseStates cases;
 
     MaterialUploadService(CandidateRepository candidates, DistrictRepository districts, MaterialTypeRepository types,
                           MaterialImageRepository images, MaterialUnlockRepository unlocks, ImagePipeline pipeline,
                           ImageStore store, MaterialViews views, Messages messages, Clock clock,
-                          PlatformTransactionManager transactionManager, Seasons seasons) {
+                          PlatformTransactionManager transactionManager, Seasons seasons,
+                          CaseStates cases) {
         this.seasons = seasons;
+        this.cases = cases;
         this.candidates = candidates;
         this.districts = districts;
         this.types = types;
@@ -160,7 +171,8 @@ public class MaterialUploadService {
             SeasonSchedule schedule = seasons.schedule(candidate);
             Instant now = clock.instant();
             Set<Long> unlocked = openUnlockTypeIds(candidateId);
-            MaterialLockPolicy.lockReason(candidate, schedule, image.getMaterialTypeId(), unlocked, unlocks.lastSupplementExpired(candidateId), now)
+            MaterialLockPolicy.lockReason(candidate, cases.of(candidateId), schedule, image.getMaterialTypeId(), unlocked,
+                            unlocks.lastSupplementExpired(candidateId), now)
                     .ifPresent(reason -> {
                         throw ShenchaException.conflict(reason.name());
                     });
@@ -237,7 +249,8 @@ public class MaterialUploadService {
     }
 
     private void checkUnlocked(Candidate candidate, SeasonSchedule schedule, MaterialType type) {
-        MaterialLockPolicy.lockReason(candidate, schedule, type.getId(), openUnlockTypeIds(candidate.getId()),
+        MaterialLockPolicy.lockReason(candidate, cases.of(candidate.getId()), schedule, type.getId(),
+                        openUnlockTypeIds(candidate.getId()),
                         unlocks.lastSupplementExpired(candidate.getId()), clock.instant())
                 .ifPresent(reason -> {
                     throw ShenchaException.conflict(reason.name());
