@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The admin feature's read queries over the candidates of one season (the exam module's repository covers the rest). */
+/**
+ * The admin feature's read queries over the candidates of one season (the exam module's repository covers the rest).
+ * Where they need a case's state they join the review module's table {@code review_case} (entity {@code ReviewState})
+ * read-only, as docs/architecture.md allows set queries to; every change of it is review's.
+ */
 @Component
 class AdminQueries {
 
@@ -31,44 +35,23 @@ class AdminQueries {
 
     List<CaseRef> casesWithProcess(String seasonCode, String districtCode) {
         return em.createQuery("""
-                        select new cn.shencha.admin.AdminQueries$CaseRef(c.id, c.processInstanceId, c.uploadDeadlineOverride)
-                        from Candidate c where c.seasonCode = :season and c.districtCode = :district and c.processInstanceId is not null
+                        select new cn.shencha.admin.AdminQueries$CaseRef(c.id, r.processInstanceId, c.uploadDeadlineOverride)
+                        from Candidate c join ReviewState r on r.candidateId = c.id
+                        where c.seasonCode = :season and c.districtCode = :district and r.processInstanceId is not null
                         order by c.id""", CaseRef.class)
                 .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .getResultList();
     }
 
-    /**
-     * Candidates whose upload ended by the deadline timer (locked, never submitted) and whom no reviewer has
-     * decided on yet: their site review has not really begun.
-     */
-    List<Long> autoLockedUnreviewed(String seasonCode, String districtCode) {
-        return em.createQuery("""
-                        select c.id from Candidate c
-                        where c.seasonCode = :season and c.districtCode = :district and c.phase = :phase and c.submittedAt is null
-                          and c.lockedAt is not null and c.processInstanceId is not null
-                          and not exists (select d.id from ReviewDecision d where d.candidateId = c.id)
-                        order by c.id""", Long.class)
-                .setParameter("season", seasonCode)
-                .setParameter("district", districtCode)
-                .setParameter("phase", Phase.SITE_REVIEW)
-                .getResultList();
-    }
-
     long countUploading(String seasonCode, String districtCode) {
-        return em.createQuery("select count(c) from Candidate c where c.seasonCode = :season and c.districtCode = :district and c.phase = :phase",
-                        Long.class)
+        return em.createQuery("""
+                        select count(c) from Candidate c join ReviewState r on r.candidateId = c.id
+                        where c.seasonCode = :season and c.districtCode = :district and r.phase = :phase""", Long.class)
                 .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .setParameter("phase", Phase.UPLOADING)
                 .getSingleResult();
-    }
-
-    boolean hasDecisions(Long candidateId) {
-        return em.createQuery("select count(d) from ReviewDecision d where d.candidateId = :id", Long.class)
-                .setParameter("id", candidateId)
-                .getSingleResult() > 0;
     }
 
     List<Candidate> byRegistrationNos(String seasonCode, Collection<String> registrationNos) {
@@ -112,19 +95,22 @@ class AdminQueries {
 
     List<CaseRow> caseRows(String seasonCode, String districtCode) {
         return em.createQuery("""
-                        select new cn.shencha.admin.AdminQueries$CaseRow(c.id, c.siteCode, c.processInstanceId, c.phase,
-                            case when c.submittedAt is null then false else true end,
+                        select new cn.shencha.admin.AdminQueries$CaseRow(c.id, c.siteCode, r.processInstanceId, r.phase,
+                            case when r.submittedAt is null then false else true end,
                             (select count(i.id) from MaterialImage i where i.candidateId = c.id),
                             (select count(d.id) from ReviewDecision d where d.candidateId = c.id))
-                        from Candidate c where c.seasonCode = :season and c.districtCode = :district""", CaseRow.class)
+                        from Candidate c join ReviewState r on r.candidateId = c.id
+                        where c.seasonCode = :season and c.districtCode = :district""", CaseRow.class)
                 .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)
                 .getResultList();
     }
 
+    /** The candidates with a verdict (their states: exam.CaseStates). */
     List<Candidate> verdicts(String seasonCode, String districtCode) {
         return em.createQuery("""
-                        select c from Candidate c where c.seasonCode = :season and c.districtCode = :district and c.verdict is not null
+                        select c from Candidate c join ReviewState r on r.candidateId = c.id
+                        where c.seasonCode = :season and c.districtCode = :district and r.verdict is not null
                         order by c.siteCode, c.registrationNo""", Candidate.class)
                 .setParameter("season", seasonCode)
                 .setParameter("district", districtCode)

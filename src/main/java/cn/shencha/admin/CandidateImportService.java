@@ -7,6 +7,8 @@ import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseState;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamCategories;
@@ -15,7 +17,6 @@ import cn.shencha.exam.ExamSiteRepository;
 import cn.shencha.exam.IdNumbers;
 import cn.shencha.exam.Phase;
 import cn.shencha.review.CandidateProcessStarter;
-import cn.shencha.review.MaterialReviewProcess;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.StringReader;
@@ -34,7 +35,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -80,14 +80,14 @@ public class CandidateImportService {
     private final ExamSiteRepository sites;
     private final AdminQueries queries;
     private final CandidateProcessStarter processStarter;
-    private final RuntimeService runtimeService;
+    private final CaseStates cases;
     private final Messages messages;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Seasons seasons;
 
     CandidateImportService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
-                           AdminQueries queries, CandidateProcessStarter processStarter, RuntimeService runtimeService,
+                           AdminQueries queries, CandidateProcessStarter processStarter, CaseStates cases,
                            Messages messages, PlatformTransactionManager transactionManager, Clock clock, Seasons seasons) {
         this.seasons = seasons;
         this.candidates = candidates;
@@ -95,7 +95,7 @@ public class CandidateImportService {
         this.sites = sites;
         this.queries = queries;
         this.processStarter = processStarter;
-        this.runtimeService = runtimeService;
+        this.cases = cases;
         this.messages = messages;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -279,6 +279,7 @@ public class CandidateImportService {
     private Outcome apply(String season, List<Row> rows, boolean dryRun, Locale locale) {
         Map<String, Candidate> existing = queries.byRegistrationNos(season, rows.stream().map(Row::registrationNo).toList())
                 .stream().collect(Collectors.toMap(Candidate::getRegistrationNo, Function.identity()));
+        Map<Long, CaseState> states = cases.of(existing.values().stream().map(Candidate::getId).toList());
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -301,8 +302,9 @@ public class CandidateImportService {
                 errors.add(error(row, "DISTRICT_CHANGE_NOT_ALLOWED", locale, candidate.getDistrictCode()));
                 continue;
             }
+            CaseState state = states.get(candidate.getId());
             boolean siteChanged = !candidate.getSiteCode().equals(row.siteCode());
-            if (siteChanged && candidate.getPhase() != Phase.UPLOADING) {
+            if (siteChanged && state.phase() != Phase.UPLOADING) {
                 errors.add(error(row, "SITE_CHANGE_NOT_ALLOWED", locale, candidate.getSiteCode()));
                 continue;
             }
@@ -315,15 +317,13 @@ public class CandidateImportService {
                 if (!dryRun) {
                     candidate.updateRegistration(row.name(), row.idNumber(), emptyToNull(row.phone()),
                             row.examCategory(), row.districtCode(), row.siteCode());
-                    if (siteChanged && candidate.getProcessInstanceId() != null) {
-                        // The site review task is created later and goes to the new site's reviewers.
-                        runtimeService.setVariable(candidate.getProcessInstanceId(),
-                                MaterialReviewProcess.VAR_SITE_CODE, row.siteCode());
+                    if (siteChanged) {
+                        processStarter.moveToSite(candidate);
                     }
                 }
                 updated++;
             }
-            if (candidate.getProcessInstanceId() == null) {
+            if (state.processInstanceId() == null) {
                 if (!dryRun) {
                     processStarter.start(candidate);
                 }

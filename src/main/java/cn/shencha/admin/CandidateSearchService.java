@@ -6,6 +6,8 @@ import cn.shencha.base.security.Roles;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseState;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
@@ -77,12 +79,14 @@ public class CandidateSearchService {
     private final TaskService taskService;
     private final Messages messages;
     private final Seasons seasons;
+    private final CaseStates cases;
 
     CandidateSearchService(AdminQueries queries, CandidateRepository candidates, DistrictRepository districts,
                            ExamSiteRepository sites, CandidateMaterials materialFiles, ReviewDecisionRepository decisions,
                            ScheduleChangeRepository changes, HistoryService historyService, TaskService taskService,
-                           Messages messages, Seasons seasons) {
+                           Messages messages, Seasons seasons, CaseStates cases) {
         this.seasons = seasons;
+        this.cases = cases;
         this.queries = queries;
         this.candidates = candidates;
         this.districts = districts;
@@ -99,9 +103,11 @@ public class CandidateSearchService {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        return queries.search(seasons.currentCode(), query, MAX_RESULTS).stream()
+        List<Candidate> found = queries.search(seasons.currentCode(), query, MAX_RESULTS);
+        Map<Long, CaseState> states = cases.of(found.stream().map(Candidate::getId).toList());
+        return found.stream()
                 .map(c -> new CandidateSummary(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(),
-                        c.getDistrictCode(), c.getSiteCode(), c.getPhase()))
+                        c.getDistrictCode(), c.getSiteCode(), states.get(c.getId()).phase()))
                 .toList();
     }
 
@@ -119,18 +125,19 @@ public class CandidateSearchService {
         MaterialFile file = materialFiles.file(c);
         Map<Long, MaterialType> typeById = file.typesById();
         List<ReviewDecision> decided = decisions.findByCandidateIdOrderByDecidedAtDesc(c.getId());
-        boolean claimed = c.getProcessInstanceId() != null && taskService.createTaskQuery()
-                .processInstanceId(c.getProcessInstanceId()).taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW)
+        CaseState s = cases.of(c.getId());
+        boolean claimed = s.processInstanceId() != null && taskService.createTaskQuery()
+                .processInstanceId(s.processInstanceId()).taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW)
                 .taskAssigned().count() > 0;
-        CaseStatus status = CaseStatus.of(c.getPhase(), c.getSubmittedAt() != null,
+        CaseStatus status = CaseStatus.of(s.phase(), s.submitted(),
                 file.types().stream().anyMatch(t -> !t.active().isEmpty()), claimed || !decided.isEmpty());
         return new CandidateDetail(c.getRegistrationNo(), c.getName(), c.getMaskedIdNumber(), c.getPhone(),
                 c.getExamCategory(), c.getDistrictCode(), district.getName(), c.getSiteCode(), siteName,
-                c.isActivated(), c.getPhase(), status, c.getSubmittedAt(), c.getLockedAt(),
+                c.isActivated(), s.phase(), status, s.submittedAt(), s.lockedAt(),
                 seasons.deadlines(c).upload(), c.getUploadDeadlineOverride(),
-                c.getVerdict() == null ? null : c.getVerdict().name(), c.getVerdictReason(), c.getVerdictDecidedAt(),
-                c.getVerdictPublishedAt(), c.getProcessInstanceId(),
-                materials(file, locale), decisionLines(decided, typeById, locale), history(c, locale),
+                s.verdict() == null ? null : s.verdict().name(), s.verdictReason(), s.verdictDecidedAt(),
+                s.verdictPublishedAt(), s.processInstanceId(),
+                materials(file, locale), decisionLines(decided, typeById, locale), history(s.processInstanceId(), locale),
                 changes.findByCandidateIdOrderByChangedAtDescIdDesc(c.getId()));
     }
 
@@ -162,12 +169,12 @@ public class CandidateSearchService {
     }
 
     /** The steps of the case, named in the reader's language (the BPMN's names are Chinese only). */
-    private List<HistoryLine> history(Candidate c, Locale locale) {
-        if (c.getProcessInstanceId() == null) {
+    private List<HistoryLine> history(String processInstanceId, Locale locale) {
+        if (processInstanceId == null) {
             return List.of();
         }
         List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(c.getProcessInstanceId())
+                .processInstanceId(processInstanceId)
                 .orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc()
                 .list();

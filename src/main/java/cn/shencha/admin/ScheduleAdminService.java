@@ -6,6 +6,7 @@ import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CaseDeadlines;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.DistrictSchedule;
@@ -16,6 +17,7 @@ import cn.shencha.exam.Seasons;
 import cn.shencha.review.DeadlineService;
 import cn.shencha.review.DeadlineTimers;
 import cn.shencha.review.PublicationService;
+import cn.shencha.review.UploadReopener;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,11 +69,13 @@ public class ScheduleAdminService {
     private final Seasons seasons;
     private final SeasonScheduleRepository schedules;
     private final Clock clock;
+    private final CaseStates cases;
 
     ScheduleAdminService(DistrictRepository districts, CandidateRepository candidates, ScheduleChangeRepository changes,
                          AdminQueries queries, DistrictTimers timers, UploadReopener reopener,
                          DeadlineService deadlineService, PublicationService publicationService, Seasons seasons,
-                         SeasonScheduleRepository schedules, Clock clock) {
+                         SeasonScheduleRepository schedules, Clock clock, CaseStates cases) {
+        this.cases = cases;
         this.seasons = seasons;
         this.schedules = schedules;
         this.districts = districts;
@@ -127,7 +131,7 @@ public class ScheduleAdminService {
         boolean reopens = reopens(before, proposed, now);
         boolean closes = before.uploadDeadline().isAfter(now) && !proposed.uploadDeadline().isAfter(now);
         long uploading = queries.countUploading(season, districtCode);
-        long toReopen = reopens ? uploading + queries.autoLockedUnreviewed(season, districtCode).size() : 0;
+        long toReopen = reopens ? uploading + reopener.countReopenable(season, districtCode) : 0;
         return new ScheduleCheck(problems, reopens, toReopen, closes, closes ? uploading : 0,
                 timers.caseCount(season, districtCode));
     }
@@ -166,7 +170,7 @@ public class ScheduleAdminService {
         boolean reopens = reopens(before, schedule, now);
         if (reopens && !confirmReopen) {
             long affected = queries.countUploading(season, districtCode)
-                    + queries.autoLockedUnreviewed(season, districtCode).size();
+                    + reopener.countReopenable(season, districtCode);
             throw ShenchaException.conflict("REOPEN_NOT_CONFIRMED", affected);
         }
         current.applySchedule(schedule);
@@ -213,7 +217,7 @@ public class ScheduleAdminService {
             throw ShenchaException.badRequest("EXTENSION_AFTER_SUPPLEMENT");
         }
         boolean autoLocked = reopener.isReopenable(candidate);
-        if (candidate.getPhase() != Phase.UPLOADING && !autoLocked) {
+        if (cases.of(candidate.getId()).phase() != Phase.UPLOADING && !autoLocked) {
             throw ShenchaException.conflict("EXTENSION_NOT_APPLICABLE");
         }
         CaseDeadlines deadlines = CaseDeadlines.of(candidate, schedule);

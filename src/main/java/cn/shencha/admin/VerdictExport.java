@@ -6,6 +6,8 @@ import cn.shencha.base.security.Roles;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CaseState;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.Verdict;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +19,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -40,9 +45,12 @@ public class VerdictExport {
     private final DistrictRepository districts;
     private final Messages messages;
     private final Seasons seasons;
+    private final CaseStates cases;
 
-    VerdictExport(AdminQueries queries, DistrictRepository districts, Messages messages, Seasons seasons) {
+    VerdictExport(AdminQueries queries, DistrictRepository districts, Messages messages, Seasons seasons,
+                  CaseStates cases) {
         this.seasons = seasons;
+        this.cases = cases;
         this.queries = queries;
         this.districts = districts;
         this.messages = messages;
@@ -60,9 +68,9 @@ public class VerdictExport {
     /** @param seasonCode the season, {@code null} for the current one */
     @Transactional(readOnly = true)
     public Summary summary(String seasonCode, String districtCode) {
-        List<Candidate> decided = queries.verdicts(seasons.require(seasonCode).getCode(), districtCode);
-        int approved = (int) decided.stream().filter(c -> c.getVerdict() == Verdict.APPROVED).count();
-        int published = (int) decided.stream().filter(c -> c.getVerdictPublishedAt() != null).count();
+        Collection<CaseState> decided = verdicts(seasons.require(seasonCode).getCode(), districtCode).values();
+        int approved = (int) decided.stream().filter(s -> s.verdict() == Verdict.APPROVED).count();
+        int published = (int) decided.stream().filter(s -> s.verdictPublishedAt() != null).count();
         return new Summary(approved, decided.size() - approved, published);
     }
 
@@ -91,16 +99,27 @@ public class VerdictExport {
         int n = 0;
         Writer writer = new OutputStreamWriter(out, charset);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-        for (Candidate c : queries.verdicts(season, districtCode)) {
+        for (Map.Entry<Candidate, CaseState> verdict : verdicts(season, districtCode).entrySet()) {
+            Candidate c = verdict.getKey();
+            CaseState s = verdict.getValue();
             printer.printRecord(Stream.of(c.getRegistrationNo(), c.getName(), c.getIdNumber(), c.getExamCategory(),
-                    c.getDistrictCode(), c.getSiteCode(), c.getVerdict().name(),
-                    messages.get(Messages.DEFAULT_LOCALE, "admin.verdict." + c.getVerdict().name()),
-                    c.getVerdictReason(), iso(c.getVerdictDecidedAt()), iso(c.getVerdictPublishedAt()))
+                    c.getDistrictCode(), c.getSiteCode(), s.verdict().name(),
+                    messages.get(Messages.DEFAULT_LOCALE, "admin.verdict." + s.verdict().name()),
+                    s.verdictReason(), iso(s.verdictDecidedAt()), iso(s.verdictPublishedAt()))
                     .map(CsvCells::neutralized));
             n++;
         }
         printer.flush();
         return n;
+    }
+
+    /** The district's decided candidates in export order, each with its case. */
+    private Map<Candidate, CaseState> verdicts(String seasonCode, String districtCode) {
+        List<Candidate> decided = queries.verdicts(seasonCode, districtCode);
+        Map<Long, CaseState> states = cases.of(decided.stream().map(Candidate::getId).toList());
+        Map<Candidate, CaseState> result = new LinkedHashMap<>();
+        decided.forEach(c -> result.put(c, states.get(c.getId())));
+        return result;
     }
 
     private static String iso(Instant instant) {

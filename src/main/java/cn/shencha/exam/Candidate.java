@@ -2,8 +2,6 @@ package cn.shencha.exam;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,7 +9,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A registered candidate (考生), imported from the registration system. */
+/**
+ * A registered candidate (考生), imported from the registration system. Where the candidate's review case stands
+ * (phase, submission, lock, verdict) is the review module's, read through {@link CaseStates}.
+ */
 @Entity
 @Table(name = "candidate")
 public class Candidate {
@@ -50,33 +51,8 @@ public class Candidate {
     @Column(name = "activated_at")
     private Instant activatedAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Phase phase = Phase.UPLOADING;
-
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
-
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "locked_at")
-    private Instant lockedAt;
-
     @Column(name = "upload_deadline_override")
     private Instant uploadDeadlineOverride;
-
-    @Enumerated(EnumType.STRING)
-    private Verdict verdict;
-
-    @Column(name = "verdict_reason")
-    private String verdictReason;
-
-    @Column(name = "verdict_decided_at")
-    private Instant verdictDecidedAt;
-
-    @Column(name = "verdict_published_at")
-    private Instant verdictPublishedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -99,13 +75,8 @@ public class Candidate {
                      String districtCode, String siteCode, Instant createdAt) {
         this.seasonCode = seasonCode;
         this.registrationNo = registrationNo;
-        this.name = name;
-        this.idNumber = idNumber;
-        this.phone = phone;
-        this.examCategory = examCategory;
-        this.districtCode = districtCode;
-        this.siteCode = siteCode;
         this.createdAt = createdAt;
+        register(name, idNumber, phone, examCategory, districtCode, siteCode);
     }
 
     public boolean isActivated() {
@@ -117,31 +88,14 @@ public class Candidate {
         this.activatedAt = at;
     }
 
-    public void markSubmitted(Instant at) {
-        this.submittedAt = at;
-    }
-
-    /** Submitted (提交审核) or locked by the deadline: from then on, and only then, reviewers see the case. */
-    public boolean isUpForReview() {
-        return submittedAt != null || lockedAt != null;
-    }
-
-    public void markLocked(Instant at) {
-        this.lockedAt = at;
-    }
-
-    public void recordVerdict(Verdict verdict, String reason, Instant at) {
-        this.verdict = verdict;
-        this.verdictReason = reason;
-        this.verdictDecidedAt = at;
-    }
-
-    public void markVerdictPublished(Instant at) {
-        this.verdictPublishedAt = at;
-    }
-
     public void updateRegistration(String name, String idNumber, String phone, String examCategory,
                                    String districtCode, String siteCode) {
+        register(name, idNumber, phone, examCategory, districtCode, siteCode);
+    }
+
+    /** The registration system's data of the candidate, as imported first and on every re-import. */
+    private void register(String name, String idNumber, String phone, String examCategory, String districtCode,
+                          String siteCode) {
         this.name = name;
         this.idNumber = idNumber;
         this.phone = phone;
@@ -202,52 +156,12 @@ public class Candidate {
         return activatedAt;
     }
 
-    public Phase getPhase() {
-        return phase;
-    }
-
-    public void setPhase(Phase phase) {
-        this.phase = phase;
-    }
-
-    public String getProcessInstanceId() {
-        return processInstanceId;
-    }
-
-    public void setProcessInstanceId(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
-    }
-
-    public Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    public Instant getLockedAt() {
-        return lockedAt;
-    }
-
     public Instant getUploadDeadlineOverride() {
         return uploadDeadlineOverride;
     }
 
     public void setUploadDeadlineOverride(Instant uploadDeadlineOverride) {
         this.uploadDeadlineOverride = uploadDeadlineOverride;
-    }
-
-    public Verdict getVerdict() {
-        return verdict;
-    }
-
-    public String getVerdictReason() {
-        return verdictReason;
-    }
-
-    public Instant getVerdictDecidedAt() {
-        return verdictDecidedAt;
-    }
-
-    public Instant getVerdictPublishedAt() {
-        return verdictPublishedAt;
     }
 
     public Instant getCreatedAt() {

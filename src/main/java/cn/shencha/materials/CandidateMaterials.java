@@ -1,5 +1,8 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.MaterialUnlockRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.exam.Candidate;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The materials module's API to the review process: completeness, submission marks and unlocks. */
+/**
+ * The materials module's API to the review process: a candidate's catalog and images, completeness, submission marks
+ * and unlocks. Other modules use this (and MaterialCatalog), never the module's repositories.
+ */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class CandidateMaterials {
@@ -32,6 +38,29 @@ public class CandidateMaterials {
         return MaterialFile.of(candidate, types.catalogOf(candidate),
                 images.findByCandidateIdOrderByUploadedAt(candidate.getId()),
                 unlocks.findByCandidateIdAndClosedAtIsNull(candidate.getId()));
+    }
+
+    /** The catalog the candidate uploads against: their own season's, in their district. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<MaterialType> catalog(Candidate candidate) {
+        return types.catalogOf(candidate);
+    }
+
+    /** One image, whoever's (the caller checked the reader's access). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public java.util.Optional<MaterialImage> image(Long imageId) {
+        return images.findById(imageId);
+    }
+
+    /** The material type code of each image that exists, by image id (two queries, for a page of records). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<Long, String> typeCodesOfImages(java.util.Collection<Long> imageIds) {
+        List<MaterialImage> found = images.findAllById(imageIds);
+        Map<Long, String> codes = types.findAllById(found.stream().map(MaterialImage::getMaterialTypeId)
+                        .collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(MaterialType::getId, MaterialType::getCode));
+        return found.stream().filter(i -> codes.containsKey(i.getMaterialTypeId()))
+                .collect(Collectors.toMap(MaterialImage::getId, i -> codes.get(i.getMaterialTypeId())));
     }
 
     /** Names of the required materials that do not have enough images yet. */

@@ -1,5 +1,8 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.PublishedVerdict;
+import cn.shencha.materials.internal.EarlierVerdict;
+import cn.shencha.materials.internal.MaterialUnlockRepository;
 import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
@@ -7,6 +10,8 @@ import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.CaseDeadlines;
+import cn.shencha.exam.CaseState;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
@@ -36,10 +41,13 @@ public class CandidateStatusService {
     private final Clock clock;
     private final Seasons seasons;
     private final cn.shencha.exam.IdNumberHash idNumberHash;
+    private final CaseStates cases;
 
     CandidateStatusService(CandidateRepository candidates, DistrictRepository districts, ExamSiteRepository sites,
                            MaterialUnlockRepository unlocks,
-                           MaterialViews views, Messages messages, Clock clock, Seasons seasons, cn.shencha.exam.IdNumberHash idNumberHash) {
+                           MaterialViews views, Messages messages, Clock clock, Seasons seasons, cn.shencha.exam.IdNumberHash idNumberHash,
+                           CaseStates cases) {
+        this.cases = cases;
         this.seasons = seasons;
         this.idNumberHash = idNumberHash;
         this.candidates = candidates;
@@ -58,20 +66,20 @@ public class CandidateStatusService {
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         SeasonSchedule schedule = seasons.schedule(candidate);
         CaseDeadlines deadlines = CaseDeadlines.of(candidate, schedule);
+        CaseState state = cases.of(candidateId);
         Instant now = clock.instant();
-        boolean published = isPublished(candidate, schedule, now);
-        CandidateStage stage = stage(candidate, published);
-        boolean autoLocked = candidate.getSubmittedAt() == null && candidate.getPhase() != Phase.SUPPLEMENT
-                && deadlines.uploadPassed(now);
+        boolean published = isPublished(state, schedule, now);
+        CandidateStage stage = stage(state, published);
+        boolean autoLocked = !state.submitted() && state.phase() != Phase.SUPPLEMENT && deadlines.uploadPassed(now);
         // One rule for the page, /me and every refusal: why the materials are locked, in the candidate's terms.
-        Optional<LockReason> lock = MaterialLockPolicy.submitLockReason(candidate, schedule,
+        Optional<LockReason> lock = MaterialLockPolicy.submitLockReason(candidate, state, schedule,
                 unlocks.lastSupplementExpired(candidateId), now);
         String siteName = sites.findById(candidate.getSiteCode()).map(ExamSite::getName).orElse(candidate.getSiteCode());
         return new CandidateStatus(candidate.getId(), candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
                 candidate.getSiteCode(), siteName, stage, messages.get(lang, "materials.stage." + stage.name()),
                 deadlines.uploadStart(), deadlines.upload(), deadlines.supplement(),
-                deadlines.resultsPublishAt(), candidate.getSubmittedAt(), lock.isPresent(), lock.orElse(null),
+                deadlines.resultsPublishAt(), state.submittedAt(), lock.isPresent(), lock.orElse(null),
                 views.lockReasonText(lock.orElse(null), lang), autoLocked, published);
     }
 
@@ -81,14 +89,13 @@ public class CandidateStatusService {
         Locale lang = Messages.currentLocaleOr(locale);
         Candidate candidate = candidate(candidateId);
         SeasonSchedule schedule = seasons.schedule(candidate);
-        if (!isPublished(candidate, schedule, clock.instant())) {
+        CaseState state = cases.of(candidateId);
+        if (!isPublished(state, schedule, clock.instant())) {
             throw ShenchaException.notFound("NOT_PUBLISHED");
         }
-        Instant publishedAt = candidate.getVerdictPublishedAt() != null
-                ? candidate.getVerdictPublishedAt() : schedule.getResultsPublishAt();
-        return new PublishedVerdict(candidate.getVerdict(),
-                messages.get(lang, "materials.verdict." + candidate.getVerdict().name()),
-                candidate.getVerdictReason(), publishedAt);
+        return new PublishedVerdict(state.verdict(),
+                messages.get(lang, "materials.verdict." + state.verdict().name()),
+                state.verdictReason(), publishedAt(state, schedule));
     }
 
     /**
@@ -101,20 +108,25 @@ public class CandidateStatusService {
         Candidate candidate = candidate(candidateId);
         Instant now = clock.instant();
         // A purged registration has only the salted hash of its ID number left (cn.shencha.retention).
-        return java.util.stream.Stream.concat(
+        List<Candidate> earlier = java.util.stream.Stream.concat(
                         candidates.findByIdNumberAndSeasonCodeNotOrderBySeasonCodeDesc(candidate.getIdNumber(),
                                 candidate.getSeasonCode()).stream(),
                         candidates.findByIdNumberHashAndSeasonCodeNot(idNumberHash.of(candidate.getIdNumber()),
                                 candidate.getSeasonCode()).stream())
                 .sorted(java.util.Comparator.comparing(Candidate::getSeasonCode).reversed())
                 .filter(c -> c.getSeasonCode().compareTo(candidate.getSeasonCode()) < 0)
-                .filter(c -> isPublished(c, seasons.schedule(c), now))
-                .map(c -> new EarlierVerdict(c.getSeasonCode(), seasons.require(c.getSeasonCode()).getName(),
-                        c.getRegistrationNo(), c.getVerdict(),
-                        messages.get(lang, "materials.verdict." + c.getVerdict().name()),
-                        c.getVerdict() == cn.shencha.exam.Verdict.REJECTED ? c.getVerdictReason() : null,
-                        c.getVerdictPublishedAt() != null ? c.getVerdictPublishedAt()
-                                : seasons.schedule(c).getResultsPublishAt()))
+                .toList();
+        java.util.Map<Long, CaseState> states = cases.of(earlier.stream().map(Candidate::getId).toList());
+        return earlier.stream()
+                .filter(c -> isPublished(states.get(c.getId()), seasons.schedule(c), now))
+                .map(c -> {
+                    CaseState state = states.get(c.getId());
+                    return new EarlierVerdict(c.getSeasonCode(), seasons.require(c.getSeasonCode()).getName(),
+                            c.getRegistrationNo(), state.verdict(),
+                            messages.get(lang, "materials.verdict." + state.verdict().name()),
+                            state.verdict() == cn.shencha.exam.Verdict.REJECTED ? state.verdictReason() : null,
+                            publishedAt(state, seasons.schedule(c)));
+                })
                 .toList();
     }
 
@@ -122,13 +134,17 @@ public class CandidateStatusService {
         return candidates.findById(candidateId).orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
     }
 
-    private static boolean isPublished(Candidate candidate, SeasonSchedule schedule, Instant now) {
-        return candidate.getVerdict() != null
-                && (candidate.getVerdictPublishedAt() != null || schedule.resultsPublished(now));
+    private static boolean isPublished(CaseState state, SeasonSchedule schedule, Instant now) {
+        return state.verdict() != null && (state.verdictPublishedAt() != null || schedule.resultsPublished(now));
     }
 
-    private static CandidateStage stage(Candidate candidate, boolean published) {
-        return switch (candidate.getPhase()) {
+    /** When the verdict was published: by the process, or else at the district's publication time. */
+    private static Instant publishedAt(CaseState state, SeasonSchedule schedule) {
+        return state.verdictPublishedAt() != null ? state.verdictPublishedAt() : schedule.getResultsPublishAt();
+    }
+
+    private static CandidateStage stage(CaseState state, boolean published) {
+        return switch (state.phase()) {
             case UPLOADING -> CandidateStage.UPLOADING;
             case SITE_REVIEW -> CandidateStage.SITE_REVIEW;
             case DISTRICT_REVIEW -> CandidateStage.DISTRICT_REVIEW;

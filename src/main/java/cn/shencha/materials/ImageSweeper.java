@@ -1,5 +1,7 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.base.cluster.ClusterTasks;
 import cn.shencha.materials.storage.ImageStore;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package cn.shencha.materials;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CaseDeadlines;
+import cn.shencha.exam.CaseState;
 import cn.shencha.exam.SeasonSchedule;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,9 +22,10 @@ public final class MaterialLockPolicy {
      * @param supplementExpired whether the candidate's last supplement request expired unanswered
      * @return empty when the material may be changed, otherwise why not
      */
-    public static Optional<LockReason> lockReason(Candidate candidate, SeasonSchedule schedule, Long materialTypeId,
-                                                  Set<Long> unlockedTypeIds, boolean supplementExpired, Instant now) {
-        return switch (candidate.getPhase()) {
+    public static Optional<LockReason> lockReason(Candidate candidate, CaseState state, SeasonSchedule schedule,
+                                                  Long materialTypeId, Set<Long> unlockedTypeIds,
+                                                  boolean supplementExpired, Instant now) {
+        return switch (state.phase()) {
             case UPLOADING -> uploadWindowLock(CaseDeadlines.of(candidate, schedule), now);
             case SUPPLEMENT -> {
                 if (CaseDeadlines.of(candidate, schedule).supplementPassed(now)) {
@@ -32,15 +34,15 @@ public final class MaterialLockPolicy {
                 yield materialTypeId == null || unlockedTypeIds.contains(materialTypeId)
                         ? Optional.empty() : Optional.of(LockReason.NOT_UNLOCKED);
             }
-            case SITE_REVIEW, DISTRICT_REVIEW -> Optional.of(reviewLock(candidate, supplementExpired));
+            case SITE_REVIEW, DISTRICT_REVIEW -> Optional.of(reviewLock(state, supplementExpired));
             case APPROVED, REJECTED -> Optional.of(LockReason.REVIEW_FINISHED);
         };
     }
 
     /** Whether the candidate can submit (or resubmit) now. */
-    public static Optional<LockReason> submitLockReason(Candidate candidate, SeasonSchedule schedule,
+    public static Optional<LockReason> submitLockReason(Candidate candidate, CaseState state, SeasonSchedule schedule,
                                                         boolean supplementExpired, Instant now) {
-        return lockReason(candidate, schedule, null, Set.of(), supplementExpired, now);
+        return lockReason(candidate, state, schedule, null, Set.of(), supplementExpired, now);
     }
 
     /**
@@ -48,11 +50,11 @@ public final class MaterialLockPolicy {
      * for and never resubmitted expired; materials never submitted were locked by the upload deadline; only
      * otherwise did the candidate submit them.
      */
-    static LockReason reviewLock(Candidate candidate, boolean supplementExpired) {
+    static LockReason reviewLock(CaseState state, boolean supplementExpired) {
         if (supplementExpired) {
             return LockReason.SUPPLEMENT_DEADLINE_PASSED;
         }
-        return candidate.getSubmittedAt() == null ? LockReason.UPLOAD_DEADLINE_PASSED : LockReason.SUBMITTED;
+        return !state.submitted() ? LockReason.UPLOAD_DEADLINE_PASSED : LockReason.SUBMITTED;
     }
 
     private static Optional<LockReason> uploadWindowLock(CaseDeadlines deadlines, Instant now) {

@@ -1,5 +1,10 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialOverview;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.MaterialUnlockRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
@@ -7,6 +12,8 @@ import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseState;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.Phase;
@@ -36,11 +43,14 @@ public class MaterialOverviewService {
     private final Messages messages;
     private final Clock clock;
     private final Seasons seasons;
+    private final CaseStates cases;
 
     MaterialOverviewService(CandidateRepository candidates, DistrictRepository districts, CandidateMaterials materials,
                             MaterialImageRepository images, MaterialUnlockRepository unlocks, ImageStore store,
-                            MaterialViews views, Messages messages, Clock clock, Seasons seasons) {
+                            MaterialViews views, Messages messages, Clock clock, Seasons seasons,
+                            CaseStates cases) {
         this.seasons = seasons;
+        this.cases = cases;
         this.candidates = candidates;
         this.districts = districts;
         this.materials = materials;
@@ -62,6 +72,7 @@ public class MaterialOverviewService {
         Candidate candidate = candidates.findById(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         SeasonSchedule schedule = seasons.schedule(candidate);
+        CaseState state = cases.of(candidateId);
         Instant now = clock.instant();
         boolean supplementExpired = unlocks.lastSupplementExpired(candidateId);
         MaterialFile file = materials.file(candidate);
@@ -73,7 +84,7 @@ public class MaterialOverviewService {
         boolean allLocked = true;
         for (MaterialFile.TypeMaterials t : file.types()) {
             MaterialType type = t.type();
-            Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, schedule, type.getId(),
+            Optional<LockReason> lock = MaterialLockPolicy.lockReason(candidate, state, schedule, type.getId(),
                     unlockedTypeIds, supplementExpired, now);
             boolean unlocked = lock.isEmpty();
             allLocked &= !unlocked;
@@ -85,7 +96,7 @@ public class MaterialOverviewService {
             if (t.unlocked()) {
                 feedback.add(type.displayName(lang) + (typeFeedback == null ? "" : (lang.getLanguage().equals("zh") ? "：" : ": ") + typeFeedback));
             }
-            boolean neededNow = candidate.getPhase() == Phase.SUPPLEMENT ? t.unlocked() : t.required();
+            boolean neededNow = state.phase() == Phase.SUPPLEMENT ? t.unlocked() : t.required();
             if (neededNow && !t.complete()) {
                 missing.add(type.displayName(lang));
             }
@@ -94,7 +105,7 @@ public class MaterialOverviewService {
                     active, t.complete(), !unlocked, lock.orElse(null), views.lockReasonText(lock.orElse(null), lang),
                     unlocked && active < type.getMaxCount(), List.copyOf(imageViews), typeFeedback));
         }
-        Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, schedule, supplementExpired, now);
+        Optional<LockReason> submitLock = MaterialLockPolicy.submitLockReason(candidate, state, schedule, supplementExpired, now);
         boolean canSubmit = submitLock.isEmpty() && missing.isEmpty();
         return new MaterialOverview(candidateId, List.copyOf(overviews), canSubmit, submitLock.orElse(null),
                 views.lockReasonText(submitLock.orElse(null), lang), List.copyOf(missing), allLocked, List.copyOf(feedback));
@@ -117,7 +128,7 @@ public class MaterialOverviewService {
         MaterialImage image = images.findById(imageId)
                 .filter(i -> candidates.findById(i.getCandidateId())
                         .map(c -> scope.admin() || (scope.coversCandidate(c.getSiteCode(), c.getDistrictCode())
-                                && c.isUpForReview()))
+                                && cases.of(c.getId()).upForReview()))
                         .orElse(false))
                 .orElseThrow(() -> ShenchaException.notFound("IMAGE_NOT_FOUND"));
         return content(image);

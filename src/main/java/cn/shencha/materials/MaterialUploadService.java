@@ -1,11 +1,19 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.UploadResult;
+import cn.shencha.materials.internal.UploadNotice;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.DeleteOutcome;
+import cn.shencha.materials.internal.MaterialUnlockRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.Seasons;
 import cn.shencha.base.i18n.Messages;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.materials.image.ImagePipeline;
@@ -66,12 +74,15 @@ public class MaterialUploadService {
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
     private final Seasons seasons;
+    private final CaseStates cases;
 
     MaterialUploadService(CandidateRepository candidates, DistrictRepository districts, MaterialTypeRepository types,
                           MaterialImageRepository images, MaterialUnlockRepository unlocks, ImagePipeline pipeline,
                           ImageStore store, MaterialViews views, Messages messages, Clock clock,
-                          PlatformTransactionManager transactionManager, Seasons seasons) {
+                          PlatformTransactionManager transactionManager, Seasons seasons,
+                          CaseStates cases) {
         this.seasons = seasons;
+        this.cases = cases;
         this.candidates = candidates;
         this.districts = districts;
         this.types = types;
@@ -160,8 +171,8 @@ public class MaterialUploadService {
             SeasonSchedule schedule = seasons.schedule(candidate);
             Instant now = clock.instant();
             UnlockState unlockState = UnlockState.of(unlocks, candidateId);
-            MaterialLockPolicy.lockReason(candidate, schedule, image.getMaterialTypeId(), unlockState.openTypeIds(),
-                            unlockState.lastSupplementExpired(), now)
+            MaterialLockPolicy.lockReason(candidate, cases.of(candidateId), schedule, image.getMaterialTypeId(),
+                            unlockState.openTypeIds(), unlockState.lastSupplementExpired(), now)
                     .ifPresent(reason -> {
                         throw ShenchaException.conflict(reason.name());
                     });
@@ -240,8 +251,8 @@ public class MaterialUploadService {
 
     private void checkUnlocked(Candidate candidate, SeasonSchedule schedule, Long typeId) {
         UnlockState unlockState = UnlockState.of(unlocks, candidate.getId());
-        MaterialLockPolicy.lockReason(candidate, schedule, typeId, unlockState.openTypeIds(), unlockState.lastSupplementExpired(),
-                        clock.instant())
+        MaterialLockPolicy.lockReason(candidate, cases.of(candidate.getId()), schedule, typeId, unlockState.openTypeIds(),
+                        unlockState.lastSupplementExpired(), clock.instant())
                 .ifPresent(reason -> {
                     throw ShenchaException.conflict(reason.name());
                 });

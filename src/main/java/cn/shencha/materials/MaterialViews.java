@@ -1,5 +1,7 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.UploadNotice;
+import cn.shencha.materials.internal.MaterialImageView;
 import cn.shencha.base.i18n.Messages;
 import java.util.List;
 import java.util.Locale;

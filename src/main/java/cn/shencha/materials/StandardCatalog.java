@@ -1,5 +1,6 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.exam.ExamCategories;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.MaterialUnlockRepository;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

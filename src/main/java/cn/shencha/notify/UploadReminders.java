@@ -7,6 +7,8 @@ import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.Phase;
+import cn.shencha.exam.CaseState;
+import cn.shencha.exam.CaseStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +47,13 @@ public class UploadReminders {
     private final Clock clock;
     private final Seasons seasons;
     private final SeasonScheduleRepository schedules;
+    private final CaseStates cases;
 
     UploadReminders(ReminderCandidates reminderCandidates, CandidateRepository candidates,
                     UploadReminderRepository reminders, Outbox outbox, NotifyProperties properties,
-                    TransactionTemplate tx, Clock clock, Seasons seasons, SeasonScheduleRepository schedules) {
+                    TransactionTemplate tx, Clock clock, Seasons seasons, SeasonScheduleRepository schedules,
+                    CaseStates cases) {
+        this.cases = cases;
         this.schedules = schedules;
         this.seasons = seasons;
         this.reminderCandidates = reminderCandidates;
@@ -90,7 +95,8 @@ public class UploadReminders {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
                 Candidate candidate = candidates.findById(candidateId).orElse(null);
-                if (candidate == null || candidate.getPhase() != Phase.UPLOADING || candidate.getSubmittedAt() != null) {
+                CaseState state = cases.of(candidateId);
+                if (candidate == null || state.phase() != Phase.UPLOADING || state.submitted()) {
                     return false;
                 }
                 Instant deadline = seasons.deadlines(candidate).upload();

@@ -112,8 +112,8 @@ class RetentionPurge {
                                     and c.purged_at is null and exists (select 1 from retention_hold h
                                         where h.candidate_id = c.id and h.released_at is null)),
                             running = (select count(*) from candidate c where c.season_code = ? and c.district_code = ?
-                                    and c.purged_at is null and exists (select 1 from ACT_RU_EXECUTION e
-                                        where e.PROC_INST_ID_ = c.process_instance_id))
+                                    and c.purged_at is null and exists (select 1 from review_case r join ACT_RU_EXECUTION e
+                                        on e.PROC_INST_ID_ = r.process_instance_id where r.candidate_id = c.id))
                         where id = ?""", Utc.of(clock.instant()), due.seasonCode(), due.districtCode(),
                 due.seasonCode(), due.districtCode(), purgeId));
         log.info("Retention purge {} of season {} district {} done", purgeId, due.seasonCode(), due.districtCode());
@@ -153,7 +153,7 @@ class RetentionPurge {
                         select c.id, c.id_number from candidate c
                         where c.season_code = ? and c.district_code = ? and c.purged_at is null
                           and not exists (select 1 from retention_hold h where h.candidate_id = c.id and h.released_at is null)
-                          and not exists (select 1 from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = c.process_instance_id)
+                          and not exists (select 1 from review_case r join ACT_RU_EXECUTION e on e.PROC_INST_ID_ = r.process_instance_id where r.candidate_id = c.id)
                         order by c.id limit ?""", (rs, n) -> new Pending(rs.getLong(1), rs.getString(2)),
                 seasonCode, districtCode, batchSize);
     }
@@ -165,7 +165,7 @@ class RetentionPurge {
                         join ACT_HI_VARINST vs on vs.PROC_INST_ID_ = h.PROC_INST_ID_ and vs.NAME_ = 'seasonCode' and vs.TEXT_ = ?
                         join ACT_HI_VARINST vd on vd.PROC_INST_ID_ = h.PROC_INST_ID_ and vd.NAME_ = 'districtCode' and vd.TEXT_ = ?
                         where h.END_TIME_ is not null
-                          and not exists (select 1 from candidate c where c.process_instance_id = h.PROC_INST_ID_
+                          and not exists (select 1 from review_case r join candidate c on c.id = r.candidate_id where r.process_instance_id = h.PROC_INST_ID_
                                           and c.purged_at is null)
                         order by h.PROC_INST_ID_ limit ?""", String.class, seasonCode, districtCode, batchSize);
     }

@@ -136,8 +136,8 @@ public class RetentionService {
         String of = " from candidate c where c.season_code = ? and c.district_code = ? and c.purged_at is null";
         String notHeld = " and not exists (select 1 from retention_hold h where h.candidate_id = c.id and h.released_at is null)";
         String held = " and exists (select 1 from retention_hold h where h.candidate_id = c.id and h.released_at is null)";
-        String ended = " and not exists (select 1 from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = c.process_instance_id)";
-        String running = " and exists (select 1 from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = c.process_instance_id)";
+        String ended = " and not exists (select 1 from review_case r join ACT_RU_EXECUTION e on e.PROC_INST_ID_ = r.process_instance_id where r.candidate_id = c.id)";
+        String running = " and exists (select 1 from review_case r join ACT_RU_EXECUTION e on e.PROC_INST_ID_ = r.process_instance_id where r.candidate_id = c.id)";
         String toPurge = of + notHeld + ended;
         return new Preview(season, district, districtName, published, !published.isAfter(now), period, dueAt,
                 !dueAt.isAfter(now),
@@ -158,7 +158,7 @@ public class RetentionService {
                         join ACT_HI_VARINST vs on vs.PROC_INST_ID_ = h.PROC_INST_ID_ and vs.NAME_ = 'seasonCode' and vs.TEXT_ = ?
                         join ACT_HI_VARINST vd on vd.PROC_INST_ID_ = h.PROC_INST_ID_ and vd.NAME_ = 'districtCode' and vd.TEXT_ = ?
                         where h.END_TIME_ is not null
-                          and not exists (select 1 from candidate c where c.process_instance_id = h.PROC_INST_ID_
+                          and not exists (select 1 from review_case r join candidate c on c.id = r.candidate_id where r.process_instance_id = h.PROC_INST_ID_
                                           and c.purged_at is null and exists (select 1 from retention_hold x
                                               where x.candidate_id = c.id and x.released_at is null))""",
                         season, district),

@@ -8,28 +8,58 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the candidate of a process execution or task: the candidate row that owns the process instance, so a
- * changed {@code candidateId} variable cannot make the process act on someone else's case. Only while the
- * instance is being started (its id not yet stored on the row, e.g. the first phase listener) is the variable
- * set by CandidateProcessStarter the answer.
+ * Finds the case of a process execution or task: the review case that owns the process instance, so a changed
+ * {@code candidateId} variable cannot make the process act on someone else's case. Only while the instance is being
+ * started (its id not yet stored on the case, e.g. the first phase listener) is the variable set by
+ * CandidateProcessStarter the answer.
  */
 @Component
 class CandidateLookup {
 
-    private final CandidateRepository candidates;
+    /** A candidate and the review state of their case, as a delegate changes them. */
+    record Case(Candidate candidate, ReviewState state) {
+    }
 
-    CandidateLookup(CandidateRepository candidates) {
+    private final CandidateRepository candidates;
+    private final ReviewStateRepository states;
+    private final ReviewStates reviewStates;
+    private final ReviewDecisionRepository decisions;
+
+    CandidateLookup(CandidateRepository candidates, ReviewStateRepository states, ReviewStates reviewStates,
+                    ReviewDecisionRepository decisions) {
+        this.decisions = decisions;
         this.candidates = candidates;
+        this.states = states;
+        this.reviewStates = reviewStates;
     }
 
     Candidate of(VariableScope scope) {
+        Long id = candidateId(scope);
+        return candidates.findById(id).orElseThrow(() -> new IllegalStateException("No candidate " + id));
+    }
+
+    ReviewState stateOf(VariableScope scope) {
+        return reviewStates.forChange(candidateId(scope));
+    }
+
+    Case caseOf(VariableScope scope) {
+        Long id = candidateId(scope);
+        return new Case(candidates.findById(id).orElseThrow(() -> new IllegalStateException("No candidate " + id)),
+                reviewStates.forChange(id));
+    }
+
+    /** The reviewer's decision the process is acting on (variable lastDecisionId, set by ReviewDecisionService). */
+    ReviewDecision lastDecision(VariableScope scope) {
+        Long decisionId = (Long) scope.getVariable(MaterialReviewProcess.VAR_LAST_DECISION_ID);
+        return decisions.findById(decisionId)
+                .orElseThrow(() -> new IllegalStateException("No review decision " + decisionId));
+    }
+
+    private Long candidateId(VariableScope scope) {
         String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
                 : scope instanceof DelegateExecution execution ? execution.getProcessInstanceId() : null;
-        Long candidateId = processInstanceId == null ? null : candidates.findIdByProcessInstanceId(processInstanceId).orElse(null);
-        if (candidateId == null) {
-            candidateId = (Long) scope.getVariable(MaterialReviewProcess.VAR_CANDIDATE_ID);
-        }
-        Long id = candidateId;
-        return candidates.findById(id).orElseThrow(() -> new IllegalStateException("No candidate " + id));
+        Long candidateId = processInstanceId == null ? null
+                : states.findCandidateIdByProcessInstanceId(processInstanceId).orElse(null);
+        return candidateId != null ? candidateId : (Long) scope.getVariable(MaterialReviewProcess.VAR_CANDIDATE_ID);
     }
 }

@@ -8,28 +8,47 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Starts a candidate's material review: one instance per candidate, business key = registration number. */
+/**
+ * Starts a candidate's material review: one instance per candidate, business key = registration number, and the
+ * candidate's review case (ReviewState) with it, in the caller's transaction.
+ */
 @Service
 public class CandidateProcessStarter {
 
     private final RuntimeService runtimeService;
+    private final ReviewStateRepository states;
 
-    CandidateProcessStarter(RuntimeService runtimeService) {
+    CandidateProcessStarter(RuntimeService runtimeService, ReviewStateRepository states) {
         this.runtimeService = runtimeService;
+        this.states = states;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String start(Candidate candidate) {
-        if (candidate.getProcessInstanceId() != null) {
-            return candidate.getProcessInstanceId();
+        ReviewState state = states.findById(candidate.getId()).orElse(null);
+        if (state != null && state.getProcessInstanceId() != null) {
+            return state.getProcessInstanceId();
         }
+        // The case exists before the process: the first phase listener runs inside startProcessInstanceByKey.
+        ReviewState started = state != null ? state : states.save(new ReviewState(candidate.getId()));
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(MaterialReviewProcess.KEY,
                 candidate.getRegistrationNo(), Map.of(
                         MaterialReviewProcess.VAR_CANDIDATE_ID, candidate.getId(),
                         MaterialReviewProcess.VAR_SITE_CODE, candidate.getSiteCode(),
                         MaterialReviewProcess.VAR_DISTRICT_CODE, candidate.getDistrictCode(),
                         MaterialReviewProcess.VAR_SEASON_CODE, candidate.getSeasonCode()));
-        candidate.setProcessInstanceId(instance.getId());
+        started.startedAs(instance.getId());
         return instance.getId();
+    }
+
+    /**
+     * The candidate moved to another exam site (a re-import, while still uploading): the site review task is created
+     * later and goes to the new site's reviewers.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void moveToSite(Candidate candidate) {
+        states.findById(candidate.getId()).map(ReviewState::getProcessInstanceId).ifPresent(processInstanceId ->
+                runtimeService.setVariable(processInstanceId, MaterialReviewProcess.VAR_SITE_CODE,
+                        candidate.getSiteCode()));
     }
 }

@@ -7,9 +7,7 @@ import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialImageRepository;
-import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.CandidateMaterials;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,18 +36,16 @@ public class ImageViewLog {
 
     private final ImageViewRecordRepository records;
     private final CandidateRepository candidates;
-    private final MaterialImageRepository images;
-    private final MaterialTypeRepository types;
+    private final CandidateMaterials materials;
     private final Clock clock;
     private final Seasons seasons;
 
-    ImageViewLog(ImageViewRecordRepository records, CandidateRepository candidates, MaterialImageRepository images,
-                 MaterialTypeRepository types, Clock clock, Seasons seasons) {
+    ImageViewLog(ImageViewRecordRepository records, CandidateRepository candidates, CandidateMaterials materials,
+                 Clock clock, Seasons seasons) {
         this.seasons = seasons;
         this.records = records;
         this.candidates = candidates;
-        this.images = images;
-        this.types = types;
+        this.materials = materials;
         this.clock = clock;
     }
 
@@ -80,19 +76,14 @@ public class ImageViewLog {
         Map<Long, Candidate> byId = candidates.findAllById(candidateIds).stream()
                 .collect(Collectors.toMap(Candidate::getId, Function.identity()));
         Set<Long> imageIds = found.stream().map(ImageViewRecord::getImageId).collect(Collectors.toSet());
-        Map<Long, MaterialImage> imagesById = images.findAllById(imageIds).stream()
-                .collect(Collectors.toMap(MaterialImage::getId, Function.identity()));
-        Map<Long, String> typeCodes = types.findAllById(imagesById.values().stream()
-                        .map(MaterialImage::getMaterialTypeId).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(MaterialType::getId, MaterialType::getCode));
+        Map<Long, String> typeCodes = materials.typeCodesOfImages(imageIds);
 
         List<Entry> entries = found.stream().map(r -> {
             Candidate candidate = byId.get(r.getCandidateId());
-            MaterialImage image = imagesById.get(r.getImageId());
             return new Entry(r.getId(), ShanghaiTime.format(r.getViewedAt()), r.getViewer(),
                     candidate == null ? null : candidate.getRegistrationNo(),
                     candidate == null ? null : candidate.getName(), r.getImageId(),
-                    image == null ? null : typeCodes.get(image.getMaterialTypeId()), r.getSize().name());
+                    typeCodes.get(r.getImageId()), r.getSize().name());
         }).toList();
         return new EntryPage(entries, found.getNumber(), found.getSize(), found.getTotalElements());
     }

@@ -1,10 +1,7 @@
 package cn.shencha.review;
 
-import cn.shencha.exam.Candidate;
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,20 +11,14 @@ import org.springframework.stereotype.Component;
 @Component("lockAllMaterialsDelegate")
 class LockAllMaterialsDelegate implements JavaDelegate {
 
-    private final CandidateLookup candidates;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final CaseMilestones milestones;
 
-    LockAllMaterialsDelegate(CandidateLookup candidates, ApplicationEventPublisher events, Clock clock) {
-        this.candidates = candidates;
-        this.events = events;
-        this.clock = clock;
+    LockAllMaterialsDelegate(CaseMilestones milestones) {
+        this.milestones = milestones;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Candidate candidate = candidates.of(execution);
-        candidate.markLocked(clock.instant());
-        events.publishEvent(MaterialsAutoLocked.of(candidate.getId(), candidate.getName()));
+        milestones.reach(execution, ReviewState::markLocked, MaterialsAutoLocked::of);
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the candidate's phase in step with the activity the process has just entered. */
+/** Keeps the review case's phase in step with the activity the process has just entered. */
 @Component("phaseListener")
 class PhaseListener implements ExecutionListener {
 
@@ -17,7 +17,7 @@ class PhaseListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        candidates.of(execution).setPhase(phaseOf(execution.getCurrentActivityId()));
+        candidates.stateOf(execution).enter(phaseOf(execution.getCurrentActivityId()));
     }
 
     static Phase phaseOf(String activityId) {

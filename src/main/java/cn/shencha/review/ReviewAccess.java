@@ -17,9 +17,11 @@ class ReviewAccess {
 
     private final CandidateRepository candidates;
     private final Seasons seasons;
+    private final ReviewStates states;
 
-    ReviewAccess(CandidateRepository candidates, Seasons seasons) {
+    ReviewAccess(CandidateRepository candidates, Seasons seasons, ReviewStates states) {
         this.seasons = seasons;
+        this.states = states;
         this.candidates = candidates;
     }
 
@@ -37,14 +39,14 @@ class ReviewAccess {
     }
 
     Candidate candidateOfProcessInstance(StaffScope scope, String processInstanceId) {
-        return candidates.findIdByProcessInstanceId(processInstanceId)
+        return states.candidateOfProcess(processInstanceId)
                 .map(id -> candidate(scope, id))
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
     }
 
-    static boolean covers(StaffScope scope, Candidate candidate) {
+    private boolean covers(StaffScope scope, Candidate candidate) {
         return scope.admin() || (scope.coversCandidate(candidate.getSiteCode(), candidate.getDistrictCode())
-                && candidate.isUpForReview());
+                && states.of(candidate.getId()).upForReview());
     }
 
     /** A review task is the business of its own level: a site task for the site, a district task for the district. */

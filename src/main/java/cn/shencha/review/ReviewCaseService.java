@@ -6,6 +6,7 @@ import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
+import cn.shencha.exam.CaseState;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.ExamSite;
@@ -50,11 +51,13 @@ public class ReviewCaseService {
     private final ReviewDecisionRepository decisions;
     private final Messages messages;
     private final Seasons seasons;
+    private final ReviewStates states;
 
     ReviewCaseService(ReviewAccess access, TaskService taskService, DistrictRepository districts,
                       ExamSiteRepository sites, CandidateMaterials materials, ReviewDecisionRepository decisions,
-                      Messages messages, Seasons seasons) {
+                      Messages messages, Seasons seasons, ReviewStates states) {
         this.seasons = seasons;
+        this.states = states;
         this.access = access;
         this.taskService = taskService;
         this.districts = districts;
@@ -67,8 +70,9 @@ public class ReviewCaseService {
     /** The case of a registration number, with its open review task when the reader may work on it. */
     public ReviewCase forCandidate(StaffScope scope, String registrationNo, Locale locale) {
         Candidate candidate = access.candidate(scope, registrationNo);
-        Task task = candidate.getProcessInstanceId() == null ? null
-                : taskService.createTaskQuery().processInstanceId(candidate.getProcessInstanceId())
+        String processInstanceId = states.of(candidate.getId()).processInstanceId();
+        Task task = processInstanceId == null ? null
+                : taskService.createTaskQuery().processInstanceId(processInstanceId)
                         .taskDefinitionKeyIn(MaterialReviewProcess.SITE_REVIEW, MaterialReviewProcess.DISTRICT_REVIEW)
                         .singleResult();
         if (task != null && !ReviewAccess.coversTask(scope, ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey()), candidate)) {
@@ -87,7 +91,7 @@ public class ReviewCaseService {
         }
         Candidate candidate;
         try {
-            // The candidate row that owns the process instance, never a variable (see ReviewDecisionService).
+            // The review case that owns the process instance, never a variable (see ReviewDecisionService).
             candidate = access.candidateOfProcessInstance(scope, task.getProcessInstanceId());
         } catch (ShenchaException e) {
             throw ShenchaException.notFound("TASK_NOT_FOUND");
@@ -127,11 +131,12 @@ public class ReviewCaseService {
         Map<Long, MaterialType> typesById = file.typesById();
         List<ReviewDecision> history = decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId());
 
+        CaseState state = states.of(candidate.getId());
         ReviewCase.Summary summary = new ReviewCase.Summary(candidate.getRegistrationNo(), candidate.getName(),
                 candidate.getMaskedIdNumber(), candidate.getExamCategory(), district.getCode(), district.getName(),
-                candidate.getSiteCode(), siteName, candidate.getPhase().name(),
-                messages.get(locale, "phase." + candidate.getPhase().name()),
-                time(candidate.getSubmittedAt()), time(seasons.deadlines(candidate).supplement()));
+                candidate.getSiteCode(), siteName, state.phase().name(),
+                messages.get(locale, "phase." + state.phase().name()),
+                time(state.submittedAt()), time(seasons.deadlines(candidate).supplement()));
 
         return new ReviewCase(summary, taskInfo(task, candidate, locale), siteRecommendation(history, locale),
                 materials(candidate, file, history, locale),

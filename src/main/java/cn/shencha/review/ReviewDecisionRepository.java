@@ -11,4 +11,6 @@ public interface ReviewDecisionRepository extends JpaRepository<ReviewDecision, 
     Optional<ReviewDecision> findFirstByCandidateIdOrderByDecidedAtDescIdDesc(Long candidateId);
 
     Optional<ReviewDecision> findByTaskId(String taskId);
+
+    boolean existsByCandidateId(Long candidateId);
 }

@@ -5,7 +5,7 @@ import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.CandidateMaterials;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,12 +32,14 @@ public class ReviewDecisionService {
 
     private final TaskService taskService;
     private final CandidateRepository candidates;
-    private final MaterialTypeRepository types;
+    private final CandidateMaterials types;
     private final ReviewDecisionRepository decisions;
     private final Clock clock;
+    private final ReviewStates states;
 
-    ReviewDecisionService(TaskService taskService, CandidateRepository candidates, MaterialTypeRepository types,
-                          ReviewDecisionRepository decisions, Clock clock) {
+    ReviewDecisionService(TaskService taskService, CandidateRepository candidates, CandidateMaterials types,
+                          ReviewDecisionRepository decisions, Clock clock, ReviewStates states) {
+        this.states = states;
         this.taskService = taskService;
         this.candidates = candidates;
         this.types = types;
@@ -48,8 +50,8 @@ public class ReviewDecisionService {
     @Transactional
     public ReviewDecision decide(String taskId, StaffScope reviewer, DecisionCommand command) {
         Task task = currentReviewTask(taskId);
-        // Who the case is comes from the candidate row that owns the process instance, never from a variable.
-        Long candidateId = candidates.findIdByProcessInstanceId(task.getProcessInstanceId())
+        // Who the case is comes from the review case that owns the process instance, never from a variable.
+        Long candidateId = states.candidateOfProcess(task.getProcessInstanceId())
                 .orElseThrow(() -> ShenchaException.notFound("TASK_NOT_FOUND"));
         // The row lock serialises two decisions on the same case; the second one then finds the task gone.
         Candidate candidate = candidates.findByIdForUpdate(candidateId).orElseThrow();
@@ -104,7 +106,7 @@ public class ReviewDecisionService {
         if (lengthOver(command.reason())) {
             throw ShenchaException.badRequest("REASON_TOO_LONG", MAX_REASON);
         }
-        Map<String, MaterialType> byCode = types.catalogOf(candidate).stream()
+        Map<String, MaterialType> byCode = types.catalog(candidate).stream()
                 .collect(Collectors.toMap(MaterialType::getCode, Function.identity()));
         List<MaterialVerdict> verdicts = new ArrayList<>();
         Set<String> seen = new HashSet<>();

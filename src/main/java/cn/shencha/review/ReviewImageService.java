@@ -4,7 +4,7 @@ import cn.shencha.base.security.StaffScope;
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.materials.ImageContent;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.CandidateMaterials;
 import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.storage.ImageStore.StoredObject;
 import java.io.ByteArrayInputStream;
@@ -40,7 +40,7 @@ public class ReviewImageService {
     private static final Logger log = LoggerFactory.getLogger(ReviewImageService.class);
 
     private final MaterialOverviewService materials;
-    private final MaterialImageRepository images;
+    private final CandidateMaterials images;
     private final ImageViewLog viewLog;
     /** Thumbnails by the image's sha-256: the same bytes always make the same thumbnail. */
     private final Map<String, byte[]> thumbnails = Collections.synchronizedMap(
@@ -51,7 +51,7 @@ public class ReviewImageService {
                 }
             });
 
-    ReviewImageService(MaterialOverviewService materials, MaterialImageRepository images, ImageViewLog viewLog) {
+    ReviewImageService(MaterialOverviewService materials, CandidateMaterials images, ImageViewLog viewLog) {
         this.materials = materials;
         this.images = images;
         this.viewLog = viewLog;
@@ -59,7 +59,7 @@ public class ReviewImageService {
 
     public ImageBytes image(StaffScope scope, Long imageId, Size size) {
         ImageContent content = materials.imageForStaff(scope, imageId);
-        MaterialImage image = images.findById(imageId).orElseThrow(() -> ShenchaException.notFound("IMAGE_NOT_FOUND"));
+        MaterialImage image = images.image(imageId).orElseThrow(() -> ShenchaException.notFound("IMAGE_NOT_FOUND"));
         viewLog.record(image, scope.userId(), size == Size.THUMB ? ImageViewRecord.Size.THUMB : ImageViewRecord.Size.FULL);
         if (size == Size.FULL) {
             StoredObject object = content.open(); // streamed from the store, not read into memory

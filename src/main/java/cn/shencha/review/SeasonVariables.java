@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * time), every running case without it gets its candidate's season, read from the candidate row. Once done, the
  * query finds nothing. The anti-join correlates on the engine's own column ({@code e.ID_}): Camunda's MySQL tables
  * are utf8mb3, ours utf8mb4, and MariaDB uses no index of {@code ACT_RU_VARIABLE} for a utf8mb4 value, so correlated
- * on {@code c.process_instance_id} it scanned every variable for every candidate (10,000 cases: minutes of a node's
+ * on {@code r.process_instance_id} it scanned every variable for every candidate (10,000 cases: minutes of a node's
  * start, holding the set-up lock that every other starting node waits for).
  */
 @Component
@@ -46,8 +46,9 @@ class SeasonVariables {
     /** @return how many cases got the variable */
     int backfill() {
         List<Missing> missing = jdbc.query("""
-                        select c.process_instance_id, c.season_code from candidate c
-                        join ACT_RU_EXECUTION e on e.ID_ = c.process_instance_id
+                        select r.process_instance_id, c.season_code from candidate c
+                        join review_case r on r.candidate_id = c.id
+                        join ACT_RU_EXECUTION e on e.ID_ = r.process_instance_id
                         where not exists (select 1 from ACT_RU_VARIABLE v
                                           where v.EXECUTION_ID_ = e.ID_ and v.NAME_ = ?)""",
                 (rs, n) -> new Missing(rs.getString(1), rs.getString(2)), MaterialReviewProcess.VAR_SEASON_CODE);

@@ -35,10 +35,13 @@ public class SubmissionService implements CandidateSubmission {
     private final RuntimeService runtimeService;
     private final Clock clock;
     private final Seasons seasons;
+    private final ReviewStates states;
 
     SubmissionService(CandidateRepository candidates, CandidateMaterials materials,
-                      ReviewDecisionRepository decisions, RuntimeService runtimeService, Clock clock, Seasons seasons) {
+                      ReviewDecisionRepository decisions, RuntimeService runtimeService, Clock clock, Seasons seasons,
+                      ReviewStates states) {
         this.seasons = seasons;
+        this.states = states;
         this.candidates = candidates;
         this.materials = materials;
         this.decisions = decisions;
@@ -54,8 +57,9 @@ public class SubmissionService implements CandidateSubmission {
         Candidate candidate = candidates.findByIdForUpdate(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
         SeasonSchedule schedule = seasons.schedule(candidate);
+        ReviewState state = states.forChange(candidateId);
 
-        Optional<LockReason> locked = MaterialLockPolicy.submitLockReason(candidate, schedule,
+        Optional<LockReason> locked = MaterialLockPolicy.submitLockReason(candidate, state.view(), schedule,
                 materials.lastSupplementExpired(candidate.getId()), now);
         if (locked.isPresent() && locked.get() == LockReason.SUBMITTED) {
             return Outcome.ALREADY_SUBMITTED; // a double click: the first one submitted
@@ -63,26 +67,26 @@ public class SubmissionService implements CandidateSubmission {
         if (locked.isPresent()) {
             throw ShenchaException.conflict(locked.get().name());
         }
-        return candidate.getPhase() == Phase.UPLOADING
-                ? firstSubmission(candidate, now, locale)
-                : resubmission(candidate, now, locale);
+        return state.getPhase() == Phase.UPLOADING
+                ? firstSubmission(candidate, state, now, locale)
+                : resubmission(candidate, state, now, locale);
     }
 
-    private Outcome firstSubmission(Candidate candidate, Instant now, Locale locale) {
+    private Outcome firstSubmission(Candidate candidate, ReviewState state, Instant now, Locale locale) {
         List<String> missing = materials.missingRequired(candidate, Messages.currentLocaleOr(locale));
         if (!missing.isEmpty()) {
             throw new ShenchaException("MATERIALS_INCOMPLETE", HttpStatus.CONFLICT, missing);
         }
         materials.markAllSubmitted(candidate.getId());
-        candidate.markSubmitted(now);
-        candidate.markLocked(now);
+        state.markSubmitted(now);
+        state.markLocked(now);
         runtimeService.createMessageCorrelation(MaterialReviewProcess.MSG_MATERIALS_SUBMITTED)
-                .processInstanceId(candidate.getProcessInstanceId())
+                .processInstanceId(state.getProcessInstanceId())
                 .correlateWithResult();
         return Outcome.SUBMITTED;
     }
 
-    private Outcome resubmission(Candidate candidate, Instant now, Locale locale) {
+    private Outcome resubmission(Candidate candidate, ReviewState state, Instant now, Locale locale) {
         List<String> incomplete = materials.incompleteUnlocked(candidate, Messages.currentLocaleOr(locale));
         if (!incomplete.isEmpty()) {
             throw new ShenchaException("MATERIALS_INCOMPLETE", HttpStatus.CONFLICT, incomplete);
@@ -91,9 +95,9 @@ public class SubmissionService implements CandidateSubmission {
         materials.closeUnlocks(candidate.getId(), now);
         decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId())
                 .ifPresent(decision -> decision.markSupplementAnswered(now));
-        candidate.markSubmitted(now);
+        state.markSubmitted(now);
         runtimeService.createMessageCorrelation(MaterialReviewProcess.MSG_MATERIALS_RESUBMITTED)
-                .processInstanceId(candidate.getProcessInstanceId())
+                .processInstanceId(state.getProcessInstanceId())
                 .correlateWithResult();
         return Outcome.RESUBMITTED;
     }

@@ -6,7 +6,7 @@ import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.CandidateMaterials;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 class SupplementNotice {
 
     private final ApplicationEventPublisher events;
-    private final MaterialTypeRepository types;
+    private final CandidateMaterials types;
     private final DistrictRepository districts;
     private final Seasons seasons;
 
-    SupplementNotice(ApplicationEventPublisher events, MaterialTypeRepository types, DistrictRepository districts, Seasons seasons) {
+    SupplementNotice(ApplicationEventPublisher events, CandidateMaterials types, DistrictRepository districts, Seasons seasons) {
         this.seasons = seasons;
         this.events = events;
         this.types = types;
@@ -30,7 +30,7 @@ class SupplementNotice {
     }
 
     void send(Candidate candidate, ReviewDecision decision) {
-        Map<Long, MaterialType> byId = types.catalogOf(candidate).stream()
+        Map<Long, MaterialType> byId = types.catalog(candidate).stream()
                 .collect(Collectors.toMap(MaterialType::getId, Function.identity()));
         String items = decision.replacements().stream()
                 .map(v -> byId.get(v.getMaterialTypeId()).displayName(Messages.DEFAULT_LOCALE)

@@ -16,18 +16,21 @@ import org.springframework.transaction.annotation.Transactional;
 class TimerRescheduler {
 
     private final DeadlineTimers deadlineTimers;
+    private final ReviewStates states;
 
-    TimerRescheduler(DeadlineTimers deadlineTimers) {
+    TimerRescheduler(DeadlineTimers deadlineTimers, ReviewStates states) {
         this.deadlineTimers = deadlineTimers;
+        this.states = states;
     }
 
     /** @return how many timer jobs of this one candidate got a new due date */
     @Transactional(propagation = Propagation.MANDATORY)
     int rescheduleCandidate(Candidate candidate, SeasonSchedule schedule) {
-        if (candidate.getProcessInstanceId() == null) {
+        String processInstanceId = states.of(candidate.getId()).processInstanceId();
+        if (processInstanceId == null) {
             return 0;
         }
-        return deadlineTimers.move(Set.of(candidate.getProcessInstanceId()),
+        return deadlineTimers.move(Set.of(processInstanceId),
                 (timer, instance) -> Date.from(Deadlines.dueDate(timer, candidate, schedule)));
     }
 }

@@ -14,15 +14,13 @@ import org.springframework.stereotype.Component;
 class UnlockRequestedMaterialsDelegate implements JavaDelegate {
 
     private final CandidateLookup candidates;
-    private final ReviewDecisionRepository decisions;
     private final CandidateMaterials materials;
     private final SupplementNotice supplementNotice;
     private final Clock clock;
 
-    UnlockRequestedMaterialsDelegate(CandidateLookup candidates, ReviewDecisionRepository decisions,
-                                     CandidateMaterials materials, SupplementNotice supplementNotice, Clock clock) {
+    UnlockRequestedMaterialsDelegate(CandidateLookup candidates, CandidateMaterials materials,
+                                     SupplementNotice supplementNotice, Clock clock) {
         this.candidates = candidates;
-        this.decisions = decisions;
         this.materials = materials;
         this.supplementNotice = supplementNotice;
         this.clock = clock;
@@ -31,9 +29,7 @@ class UnlockRequestedMaterialsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Candidate candidate = candidates.of(execution);
-        Long decisionId = (Long) execution.getVariable(MaterialReviewProcess.VAR_LAST_DECISION_ID);
-        ReviewDecision decision = decisions.findById(decisionId)
-                .orElseThrow(() -> new IllegalStateException("No review decision " + decisionId));
+        ReviewDecision decision = candidates.lastDecision(execution);
         Map<Long, String> reasons = new LinkedHashMap<>();
         decision.replacements().forEach(v -> reasons.put(v.getMaterialTypeId(), v.getReason()));
         materials.unlock(candidate.getId(), decision.getId(), reasons, clock.instant());

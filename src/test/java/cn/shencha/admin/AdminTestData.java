@@ -94,15 +94,16 @@ public class AdminTestData {
         catalog.seed(seasons.currentCode(), RETIRED_DISTRICT);
         reviewerGroups.ensureAll();
         tx.executeWithoutResult(s -> {
-            List<Candidate> left = candidates.findBySeasonCodeAndDistrictCodeAndProcessInstanceIdIsNotNull(seasons.currentCode(), DISTRICT);
+            List<String> left = em.createQuery("""
+                            select r.processInstanceId from ReviewState r join Candidate c on c.id = r.candidateId
+                            where c.seasonCode = :season and c.districtCode = :district and r.processInstanceId is not null""",
+                            String.class)
+                    .setParameter("season", seasons.currentCode()).setParameter("district", DISTRICT).getResultList();
             Set<String> running = left.isEmpty() ? Set.of() : Set.copyOf(runtimeService.createProcessInstanceQuery()
-                    .processInstanceIds(Set.copyOf(left.stream().map(Candidate::getProcessInstanceId).toList()))
-                    .list().stream().map(p -> p.getId()).toList());
-            for (Candidate c : left) {
-                if (running.contains(c.getProcessInstanceId())) {
-                    runtimeService.setVariable(c.getProcessInstanceId(), MaterialReviewProcess.VAR_DISTRICT_CODE, RETIRED_DISTRICT);
-                    runtimeService.setVariable(c.getProcessInstanceId(), MaterialReviewProcess.VAR_SITE_CODE, RETIRED_SITE);
-                }
+                    .processInstanceIds(Set.copyOf(left)).list().stream().map(p -> p.getId()).toList());
+            for (String processInstanceId : running) {
+                runtimeService.setVariable(processInstanceId, MaterialReviewProcess.VAR_DISTRICT_CODE, RETIRED_DISTRICT);
+                runtimeService.setVariable(processInstanceId, MaterialReviewProcess.VAR_SITE_CODE, RETIRED_SITE);
             }
             em.createQuery("update Candidate c set c.districtCode = :retired, c.siteCode = :site where c.districtCode = :district")
                     .setParameter("retired", RETIRED_DISTRICT).setParameter("site", RETIRED_SITE)
@@ -162,5 +163,10 @@ public class AdminTestData {
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** Where the candidate's review case stands now. */
+    public cn.shencha.exam.CaseState state(Candidate candidate) {
+        return testData.state(candidate);
     }
 }

@@ -139,8 +139,8 @@ abstract class CandidateImportContract {
         assertThat(imported.getName()).isEqualTo("张伟");
         assertThat(imported.getExamCategory()).isEqualTo("临床执业医师");
         assertThat(imported.getSiteCode()).isEqualTo("3101");
-        assertThat(imported.getPhase()).isEqualTo(Phase.UPLOADING);
-        assertThat(runtimeService.getActiveActivityIds(imported.getProcessInstanceId()))
+        assertThat(testData.state(imported).phase()).isEqualTo(Phase.UPLOADING);
+        assertThat(runtimeService.getActiveActivityIds(testData.state(imported).processInstanceId()))
                 .containsExactly(MaterialReviewProcess.AWAIT_SUBMISSION);
         assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, wang.registrationNo()).orElseThrow().getExamCategory())
                 .isEqualTo("口腔执业助理医师");
@@ -155,8 +155,8 @@ abstract class CandidateImportContract {
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(again.processesStarted()).isZero();
         assertThat(again.refusedRows()).isEqualTo(6);
-        assertThat(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, zhang.registrationNo()).orElseThrow().getProcessInstanceId())
-                .isEqualTo(imported.getProcessInstanceId());
+        assertThat(testData.state(candidates.findBySeasonCodeAndRegistrationNo(TestData.SEASON, zhang.registrationNo()).orElseThrow()).processInstanceId())
+                .isEqualTo(testData.state(imported).processInstanceId());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(zhang.registrationNo()).count())
                 .isEqualTo(1);
     }
@@ -177,7 +177,7 @@ abstract class CandidateImportContract {
         assertThat(c.getPhone()).isNull();
         assertThat(c.getExamCategory()).isEqualTo("临床执业助理医师");
         assertThat(c.getSiteCode()).isEqualTo("3102");
-        assertThat(runtimeService.getVariable(c.getProcessInstanceId(), MaterialReviewProcess.VAR_SITE_CODE)).isEqualTo("3102");
+        assertThat(runtimeService.getVariable(testData.state(c).processInstanceId(), MaterialReviewProcess.VAR_SITE_CODE)).isEqualTo("3102");
     }
 
     @Test

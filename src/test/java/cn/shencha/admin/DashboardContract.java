@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.review.Decision;
 import cn.shencha.review.DecisionCommand;
 import cn.shencha.review.MaterialReviewProcess;
@@ -77,7 +77,7 @@ abstract class DashboardContract {
         submitted(AdminTestData.SITE);                                // submitted (overdue later)
         Candidate autoLocked = data.candidate();
         managementService.executeJob(managementService.createJobQuery()
-                .processInstanceId(autoLocked.getProcessInstanceId()).singleResult().getId());
+                .processInstanceId(testData.state(autoLocked).processInstanceId()).singleResult().getId());
         Candidate claimed = submitted(AdminTestData.SITE);
         taskService.claim(task(claimed, MaterialReviewProcess.SITE_REVIEW).getId(), "site3101reviewer");
         Candidate inDistrict = submitted(AdminTestData.SITE);
@@ -146,7 +146,7 @@ abstract class DashboardContract {
     }
 
     private Task task(Candidate c, String key) {
-        return taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId()).taskDefinitionKey(key).singleResult();
+        return taskService.createTaskQuery().processInstanceId(testData.state(c).processInstanceId()).taskDefinitionKey(key).singleResult();
     }
 
     private MaterialType anyRequiredType(Candidate c) {

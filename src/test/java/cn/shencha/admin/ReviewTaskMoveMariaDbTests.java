@@ -114,7 +114,8 @@ class ReviewTaskMoveMariaDbTests {
     }
 
     private long tasksOfTheDistrictDue(String table, Instant due) {
-        return jdbc.queryForObject("select count(*) from " + table + " t join candidate c on c.process_instance_id = t.PROC_INST_ID_"
+        return jdbc.queryForObject("select count(*) from " + table + " t join review_case r on r.process_instance_id = t.PROC_INST_ID_"
+                        + " join candidate c on c.id = r.candidate_id"
                         + " where c.district_code = ? and t.TASK_DEF_KEY_ = ? and t.DUE_DATE_ = ?"
                         + (table.equals("ACT_HI_TASKINST") ? " and t.END_TIME_ is null" : ""),
                 Long.class, AdminTestData.DISTRICT, MaterialReviewProcess.SITE_REVIEW, java.sql.Timestamp.from(due));
@@ -128,13 +129,20 @@ class ReviewTaskMoveMariaDbTests {
             jdbc.execute("set foreign_key_checks = 0");
             try {
                 Map<String, String> candidate = new HashMap<>(Map.of(
-                        "registration_no", "concat(registration_no, '" + suffix + "')",
-                        "process_instance_id", "concat(process_instance_id, '" + suffix + "')"));
+                        "registration_no", "concat(registration_no, '" + suffix + "')"));
                 candidate.put("id", null);
-                copyRows("candidate", "district_code = '" + AdminTestData.DISTRICT + "' and process_instance_id not like '%~%'",
-                        candidate);
-                String ofTheDistrict = "PROC_INST_ID_ in (select process_instance_id from candidate where district_code = '"
-                        + AdminTestData.DISTRICT + "' and process_instance_id not like '%~%') and TASK_DEF_KEY_ = 'siteReview'";
+                String originals = "select r.process_instance_id from review_case r join candidate c on c.id = r.candidate_id"
+                        + " where c.district_code = '" + AdminTestData.DISTRICT + "' and r.process_instance_id not like '%~%'";
+                copyRows("candidate", "district_code = '" + AdminTestData.DISTRICT + "' and registration_no not like '%~%'"
+                        + " and id in (select candidate_id from review_case where process_instance_id is not null)", candidate);
+                // Each copy's review case: the original's, on the copied candidate row, with the suffixed instance.
+                jdbc.update("insert into review_case (candidate_id, phase, process_instance_id, submitted_at, locked_at, version)"
+                        + " select n.id, r.phase, concat(r.process_instance_id, ?), r.submitted_at, r.locked_at, 0"
+                        + " from candidate o join review_case r on r.candidate_id = o.id"
+                        + " join candidate n on n.season_code = o.season_code and n.registration_no = concat(o.registration_no, ?)"
+                        + " where o.district_code = ? and r.process_instance_id not like '%~%'",
+                        suffix, suffix, AdminTestData.DISTRICT);
+                String ofTheDistrict = "PROC_INST_ID_ in (" + originals + ") and TASK_DEF_KEY_ = 'siteReview'";
                 copyRows("ACT_RU_TASK", ofTheDistrict, Map.of("ID_", "concat(ID_, '" + suffix + "')",
                         "PROC_INST_ID_", "concat(PROC_INST_ID_, '" + suffix + "')"));
                 copyRows("ACT_HI_TASKINST", ofTheDistrict + " and END_TIME_ is null", Map.of("ID_", "concat(ID_, '" + suffix + "')",
@@ -168,8 +176,7 @@ class ReviewTaskMoveMariaDbTests {
         Candidate candidate = candidates.save(new Candidate(TestData.SEASON,
                 TestData.uniqueRegistrationNo(AdminTestData.SITE), "测试考生", TestData.validIdNumber(), "13800000000",
                 ExamCategories.CLINICAL, AdminTestData.DISTRICT, AdminTestData.SITE, now));
-        candidate.markSubmitted(now);
-        candidate.setPhase(Phase.SITE_REVIEW);
+        testData.openCase(candidate, now);
         String instance = runtimeService.createProcessInstanceByKey(MaterialReviewProcess.KEY)
                 .businessKey(candidate.getRegistrationNo())
                 .setVariables(Map.of(
@@ -179,7 +186,7 @@ class ReviewTaskMoveMariaDbTests {
                         MaterialReviewProcess.VAR_SEASON_CODE, candidate.getSeasonCode()))
                 .startBeforeActivity(MaterialReviewProcess.SITE_REVIEW)
                 .execute().getId();
-        candidate.setProcessInstanceId(instance);
+        testData.caseStarted(candidate, instance);
         return instance;
     }
 }

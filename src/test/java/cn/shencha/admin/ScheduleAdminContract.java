@@ -138,9 +138,9 @@ abstract class ScheduleAdminContract {
         assertThat(executable(b)).isTrue();
         managementService.executeJob(uploadTimer(a).getId());
         Candidate locked = testData.reload(a);
-        assertThat(locked.getPhase()).isEqualTo(Phase.SITE_REVIEW);
-        assertThat(locked.getLockedAt()).isNotNull();
-        assertThat(locked.getSubmittedAt()).isNull();
+        assertThat(testData.state(locked).phase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(testData.state(locked).lockedAt()).isNotNull();
+        assertThat(testData.state(locked).submittedAt()).isNull();
         assertThat(siteTask(a)).isNotNull();
     }
 
@@ -298,14 +298,14 @@ abstract class ScheduleAdminContract {
         assertThat(result.casesReopened()).isEqualTo(1);
         assertThat(uploadTimer(waiting).getDuedate().toInstant()).isEqualTo(reopenedDeadline);
         Candidate back = testData.reload(autoLocked);
-        assertThat(back.getPhase()).isEqualTo(Phase.UPLOADING);
-        assertThat(back.getLockedAt()).isNull();
+        assertThat(testData.state(back).phase()).isEqualTo(Phase.UPLOADING);
+        assertThat(testData.state(back).lockedAt()).isNull();
         assertThat(siteTask(autoLocked)).isNull();
         assertThat(uploadTimer(autoLocked).getDuedate().toInstant()).isEqualTo(reopenedDeadline);
-        assertThat(MaterialLockPolicy.submitLockReason(back, data.schedule(), false, NOW)).isEmpty();
-        assertThat(testData.reload(submitted).getPhase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(MaterialLockPolicy.submitLockReason(back, testData.state(back), data.schedule(), false, NOW)).isEmpty();
+        assertThat(testData.state(testData.reload(submitted)).phase()).isEqualTo(Phase.SITE_REVIEW);
         assertThat(siteTask(submitted)).isNotNull();
-        assertThat(testData.reload(reviewed).getPhase()).isEqualTo(Phase.DISTRICT_REVIEW);
+        assertThat(testData.state(testData.reload(reviewed)).phase()).isEqualTo(Phase.DISTRICT_REVIEW);
         assertThat(service.changes(AdminTestData.DISTRICT).get(0).getCasesReopened()).isEqualTo(1);
     }
 
@@ -315,15 +315,15 @@ abstract class ScheduleAdminContract {
         service.changeSchedule(AdminTestData.DISTRICT, with(TestData.TIANJIN_2026, NOW.minusSeconds(60), null), false, Progress.NONE);
         managementService.executeJob(uploadTimer(c).getId());
         service.changeSchedule(AdminTestData.DISTRICT, with(TestData.TIANJIN_2026, NOW.plusSeconds(120), null), true, Progress.NONE);
-        assertThat(testData.reload(c).getPhase()).isEqualTo(Phase.UPLOADING);
+        assertThat(testData.state(testData.reload(c)).phase()).isEqualTo(Phase.UPLOADING);
 
         testData.clock().advance(Duration.ofMinutes(3));
         ClockUtil.setCurrentTime(Date.from(testData.clock().instant()));
         assertThat(executable(c)).isTrue();
         managementService.executeJob(uploadTimer(c).getId());
 
-        assertThat(testData.reload(c).getPhase()).isEqualTo(Phase.SITE_REVIEW);
-        assertThat(testData.reload(c).getLockedAt()).isEqualTo(testData.clock().instant());
+        assertThat(testData.state(testData.reload(c)).phase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(testData.state(testData.reload(c)).lockedAt()).isEqualTo(testData.clock().instant());
     }
 
     // ---- personal extension
@@ -384,7 +384,7 @@ abstract class ScheduleAdminContract {
                 service.extendUploadDeadline(ill.getRegistrationNo(), extended, "系统故障", true);
 
         assertThat(result.reopened()).isTrue();
-        assertThat(testData.reload(ill).getPhase()).isEqualTo(Phase.UPLOADING);
+        assertThat(testData.state(testData.reload(ill)).phase()).isEqualTo(Phase.UPLOADING);
         assertThat(uploadTimer(ill).getDuedate().toInstant()).isEqualTo(extended);
         assertThat(service.changes(AdminTestData.DISTRICT).get(0).getCasesReopened()).isEqualTo(1);
     }
@@ -401,10 +401,10 @@ abstract class ScheduleAdminContract {
         assertThat(result.verdictsPublished()).isEqualTo(1);
         assertThat(result.resultsPublishAt()).isEqualTo(NOW);
         Candidate published = testData.reload(approved);
-        assertThat(published.getVerdictPublishedAt()).isEqualTo(NOW);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(approved.getProcessInstanceId()).count()).isZero();
+        assertThat(testData.state(published).verdictPublishedAt()).isEqualTo(NOW);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(testData.state(approved).processInstanceId()).count()).isZero();
         assertThat(testData.schedule("12").getResultsPublishAt()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
-        assertThat(testData.reload(tianjin).getVerdictPublishedAt()).isNull();
+        assertThat(testData.state(testData.reload(tianjin)).verdictPublishedAt()).isNull();
         ScheduleChange change = service.changes(AdminTestData.DISTRICT).get(0);
         assertThat(change.getKind()).isEqualTo(ScheduleChange.Kind.PUBLICATION);
         assertThat(change.getVerdictsPublished()).isEqualTo(1);
@@ -446,15 +446,15 @@ abstract class ScheduleAdminContract {
         testData.completeRequiredMaterials(c);
         submissions.submit(c.getId(), Locale.SIMPLIFIED_CHINESE);
         reviewDecisions.decide(siteTask(c).getId(), AdminTestData.adminScope(), new DecisionCommand(Decision.PASS, null, List.of()));
-        Task district = taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+        Task district = taskService.createTaskQuery().processInstanceId(testData.state(c).processInstanceId())
                 .taskDefinitionKey(MaterialReviewProcess.DISTRICT_REVIEW).singleResult();
         reviewDecisions.decide(district.getId(), AdminTestData.adminScope(), new DecisionCommand(Decision.APPROVE, null, List.of()));
-        assertThat(testData.reload(c).getPhase()).isEqualTo(Phase.APPROVED);
+        assertThat(testData.state(testData.reload(c)).phase()).isEqualTo(Phase.APPROVED);
         return c;
     }
 
     String requiredTypeCode(Candidate c) {
-        return context.getBean(cn.shencha.materials.MaterialTypeRepository.class)
+        return context.getBean(cn.shencha.materials.internal.MaterialTypeRepository.class)
                 .findBySeasonCodeAndDistrictCodeOrderBySortOrder(TestData.SEASON, c.getDistrictCode()).stream()
                 .filter(t -> t.isRequiredFor(c.getExamCategory())).findFirst().orElseThrow().getCode();
     }
@@ -464,23 +464,23 @@ abstract class ScheduleAdminContract {
     }
 
     Job timer(Candidate c, String activityId) {
-        return managementService.createJobQuery().timers().processInstanceId(c.getProcessInstanceId())
+        return managementService.createJobQuery().timers().processInstanceId(testData.state(c).processInstanceId())
                 .activityId(activityId).singleResult();
     }
 
     /** Whether the job executor would pick up the candidate's upload timer now. */
     boolean executable(Candidate c) {
-        return managementService.createJobQuery().processInstanceId(c.getProcessInstanceId())
+        return managementService.createJobQuery().processInstanceId(testData.state(c).processInstanceId())
                 .activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).executable().count() == 1;
     }
 
     Task siteTask(Candidate c) {
-        return taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+        return taskService.createTaskQuery().processInstanceId(testData.state(c).processInstanceId())
                 .taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW).singleResult();
     }
 
     Task districtTask(Candidate c) {
-        return taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+        return taskService.createTaskQuery().processInstanceId(testData.state(c).processInstanceId())
                 .taskDefinitionKey(MaterialReviewProcess.DISTRICT_REVIEW).singleResult();
     }
 

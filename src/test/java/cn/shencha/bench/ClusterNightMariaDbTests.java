@@ -194,7 +194,8 @@ class ClusterNightMariaDbTests {
 
         // Every case in site review, each exactly once.
         assertThat(locked).as("cases in site review").isEqualTo(CASES);
-        String nightInstances = "select c.process_instance_id from candidate c where c.district_code = '" + NIGHT + "'";
+        String nightInstances = "select r.process_instance_id from candidate c join review_case r on r.candidate_id = c.id"
+                + " where c.district_code = '" + NIGHT + "'";
         assertThat(count("select count(*) from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_"
                 + " where d.ACT_ID_ = 'uploadDeadlinePassed' and j.PROCESS_INSTANCE_ID_ in (" + nightInstances + ")"))
                 .as("upload-deadline timers left").isZero();
@@ -412,7 +413,8 @@ class ClusterNightMariaDbTests {
     // ---------------------------------------------------------------- the database
 
     private int inSiteReview() throws SQLException {
-        return count("select count(*) from candidate where district_code = '" + NIGHT + "' and phase = 'SITE_REVIEW'");
+        return count("select count(*) from candidate c join review_case r on r.candidate_id = c.id where c.district_code = '"
+                + NIGHT + "' and r.phase = 'SITE_REVIEW'");
     }
 
     private synchronized int count(String sql) throws SQLException {

@@ -29,7 +29,8 @@ final class Observer implements AutoCloseable {
     }
 
     synchronized int casesInPhase(String district, String phase) {
-        return count("select count(*) from candidate where district_code = ? and phase = ?", district, phase);
+        return count("select count(*) from candidate c join review_case r on r.candidate_id = c.id"
+                + " where c.district_code = ? and r.phase = ?", district, phase);
     }
 
     synchronized int cases() {
@@ -37,7 +38,8 @@ final class Observer implements AutoCloseable {
     }
 
     synchronized int published(String district) {
-        return count("select count(*) from candidate where district_code = ? and verdict_published_at is not null", district);
+        return count("select count(*) from candidate c join review_case r on r.candidate_id = c.id"
+                + " where c.district_code = ? and r.verdict_published_at is not null", district);
     }
 
     record Timers(int count, Instant earliest, Instant latest) {
@@ -47,7 +49,8 @@ final class Observer implements AutoCloseable {
     synchronized Timers uploadDeadlineTimers(String district) {
         String sql = "select count(*), min(j.DUEDATE_), max(j.DUEDATE_) from ACT_RU_JOB j"
                 + " join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_"
-                + " join candidate c on c.process_instance_id = j.PROCESS_INSTANCE_ID_"
+                + " join review_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_"
+                + " join candidate c on c.id = r.candidate_id"
                 + " where d.ACT_ID_ = 'uploadDeadlinePassed' and c.district_code = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, district);
@@ -62,7 +65,8 @@ final class Observer implements AutoCloseable {
 
     /** Review tasks of one exam site (siteReview) or district (districtReview). */
     synchronized List<String> reviewTasks(String column, String code, String taskKey) {
-        String sql = "select t.ID_ from ACT_RU_TASK t join candidate c on c.process_instance_id = t.PROC_INST_ID_"
+        String sql = "select t.ID_ from ACT_RU_TASK t join review_case r on r.process_instance_id = t.PROC_INST_ID_"
+                + " join candidate c on c.id = r.candidate_id"
                 + " where c." + column + " = ? and t.TASK_DEF_KEY_ = ? order by t.ID_";
         List<String> ids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -80,7 +84,7 @@ final class Observer implements AutoCloseable {
     }
 
     synchronized String phaseOf(String registrationNo) {
-        try (PreparedStatement statement = connection.prepareStatement("select phase from candidate where registration_no = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("select r.phase from candidate c join review_case r on r.candidate_id = c.id where c.registration_no = ?")) {
             statement.setString(1, registrationNo);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -3,14 +3,11 @@ package cn.shencha.exam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shencha.support.MigrationContract;
+import cn.shencha.support.MigrationDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,24 +15,12 @@ import org.junit.jupiter.api.Test;
  * the candidates move into a first season named for the year of the upload deadline in Beijing time, and a
  * registration number becomes unique per season. An empty database gets the season 2026.
  */
-abstract class SeasonMigrationContract {
-
-    /** A new, empty database. */
-    abstract String url();
-
-    abstract String user();
-
-    abstract String password();
-
-    private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(url(), user(), password()).locations("classpath:db/migration")
-                .target(target).load();
-    }
+abstract class SeasonMigrationContract extends MigrationContract {
 
     @Test
     void existingDataMovesIntoTheFirstSeason() throws SQLException {
-        flyway("72.1").migrate();
-        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
+        db.flyway("72.1").migrate();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             // An upload deadline of 2027-01-01 00:30 in Beijing is still 2026 in UTC (as stored): the year is Beijing's.
             s.execute("insert into district (code, name, upload_start, upload_deadline, supplement_deadline, results_publish_at)"
                     + " values ('12', '天津考区', '2026-12-01 02:00:00', '2026-12-31 16:30:00', '2027-02-28 16:00:00', '2027-03-20 02:00:00')");
@@ -47,47 +32,32 @@ abstract class SeasonMigrationContract {
             s.execute("insert into candidate (registration_no, name, id_number, exam_category, district_code, site_code, phase, created_at)"
                     + " values ('120127000001', '张伟', '120101199001011234', '临床执业医师', '12', '1201', 'UPLOADING', '2026-12-01 00:00:00')");
         }
-        flyway("latest").migrate();
-        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
-            assertThat(rows(s, "select code, name from exam_season")).containsExactly("2027|2027年医师资格考试");
-            assertThat(rows(s, "select season_code, district_code, upload_deadline from season_schedule"))
+        db.flyway("latest").migrate();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(MigrationDatabase.rows(s, "select code, name from exam_season")).containsExactly("2027|2027年医师资格考试");
+            assertThat(MigrationDatabase.rows(s, "select season_code, district_code, upload_deadline from season_schedule"))
                     .singleElement().satisfies(row -> assertThat(row).startsWith("2027|12|2026-12-31 16:30:00"));
-            assertThat(rows(s, "select season_code, code from material_type")).containsExactly("2027|ID_CARD");
-            assertThat(rows(s, "select season_code, registration_no from candidate")).containsExactly("2027|120127000001");
+            assertThat(MigrationDatabase.rows(s, "select season_code, code from material_type")).containsExactly("2027|ID_CARD");
+            assertThat(MigrationDatabase.rows(s, "select season_code, registration_no from candidate")).containsExactly("2027|120127000001");
             // The same number again in another season is a second candidate; twice in one season it is refused.
             s.execute("insert into exam_season (code, name, opened_at, opened_by) values ('2028', '2028年医师资格考试', '2027-12-01 00:00:00', 'test')");
-            s.execute("insert into candidate (season_code, registration_no, name, id_number, exam_category, district_code, site_code, phase, created_at)"
-                    + " values ('2028', '120127000001', '张伟', '120101199001011234', '临床执业医师', '12', '1201', 'UPLOADING', '2027-12-01 00:00:00')");
+            s.execute("insert into candidate (season_code, registration_no, name, id_number, exam_category, district_code, site_code, created_at)"
+                    + " values ('2028', '120127000001', '张伟', '120101199001011234', '临床执业医师', '12', '1201', '2027-12-01 00:00:00')");
             assertThatThrownBy(() -> s.execute("insert into candidate (season_code, registration_no, name, id_number, exam_category,"
-                    + " district_code, site_code, phase, created_at) values ('2028', '120127000001', '张伟', '120101199001011234',"
-                    + " '临床执业医师', '12', '1201', 'UPLOADING', '2027-12-01 00:00:00')")).isInstanceOf(SQLException.class);
+                    + " district_code, site_code, created_at) values ('2028', '120127000001', '张伟', '120101199001011234',"
+                    + " '临床执业医师', '12', '1201', '2027-12-01 00:00:00')")).isInstanceOf(SQLException.class);
             s.execute("insert into material_type (season_code, district_code, code, name, name_en, description, min_count, max_count, sort_order)"
                     + " values ('2028', '12', 'ID_CARD', '身份证', 'ID card', '正反面', 1, 2, 10)");
-            assertThat(rows(s, "select count(*) from material_type")).containsExactly("2");
+            assertThat(MigrationDatabase.rows(s, "select count(*) from material_type")).containsExactly("2");
         }
     }
 
     @Test
     void anEmptyDatabaseStartsWithTheSeason2026() throws SQLException {
-        flyway("latest").migrate();
-        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
-            assertThat(rows(s, "select code, name, closed_at from exam_season")).containsExactly("2026|2026年医师资格考试|null");
-            assertThat(rows(s, "select count(*) from season_schedule")).containsExactly("0");
+        db.flyway("latest").migrate();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(MigrationDatabase.rows(s, "select code, name, closed_at from exam_season")).containsExactly("2026|2026年医师资格考试|null");
+            assertThat(MigrationDatabase.rows(s, "select count(*) from season_schedule")).containsExactly("0");
         }
-    }
-
-    private static List<String> rows(Statement s, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    cells.add(String.valueOf(rs.getString(i)));
-                }
-                rows.add(String.join("|", cells));
-            }
-        }
-        return rows;
     }
 }

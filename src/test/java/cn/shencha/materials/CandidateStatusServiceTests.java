@@ -1,5 +1,6 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.PublishedVerdict;
 import static cn.shencha.materials.MaterialRulesContract.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +65,7 @@ class CandidateStatusServiceTests {
         submissions.submit(candidate.getId(), ZH);
         decide(candidate, StaffScope.of("site1201reviewer", Set.of("site1201")), Decision.PASS, null);
         decide(candidate, StaffScope.of("district12reviewer", Set.of("district12")), Decision.REJECT, "学历不符合报考条件");
-        assertThat(data.reload(candidate).getVerdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(data.state(data.reload(candidate)).verdict()).isEqualTo(Verdict.REJECTED);
 
         CandidateStatus finished = status.status(candidate.getId(), ZH);
         assertThat(finished.stage()).isEqualTo(CandidateStage.REVIEW_FINISHED);
@@ -94,7 +95,7 @@ class CandidateStatusServiceTests {
 
     private void decide(Candidate candidate, StaffScope reviewer, Decision decision, String reason,
                         DecisionCommand.MaterialVerdictCommand... materials) {
-        String taskId = taskService.createTaskQuery().processInstanceId(data.reload(candidate).getProcessInstanceId())
+        String taskId = taskService.createTaskQuery().processInstanceId(data.state(data.reload(candidate)).processInstanceId())
                 .singleResult().getId();
         decisions.decide(taskId, reviewer, new DecisionCommand(decision, reason, List.of(materials)));
     }

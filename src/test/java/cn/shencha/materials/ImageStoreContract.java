@@ -1,5 +1,6 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.MaterialImageRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;

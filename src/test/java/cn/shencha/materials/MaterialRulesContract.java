@@ -1,5 +1,11 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.UploadResult;
+import cn.shencha.materials.internal.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialOverview;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.DeleteOutcome;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,7 +156,7 @@ abstract class MaterialRulesContract {
         UploadResult uploaded = upload(candidate, "DIPLOMA", 20);
         data.clock().set(ShanghaiTime.endOfDay(LocalDate.of(2026, 2, 11))); // 2月11日24时
 
-        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.UPLOADING); // the timer has not fired
+        assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.UPLOADING); // the timer has not fired
         assertRefused(() -> upload(candidate, "DIPLOMA", 21), "UPLOAD_DEADLINE_PASSED");
         assertRefused(() -> uploads.delete(candidate.getId(), uploaded.image().id()), "UPLOAD_DEADLINE_PASSED");
         CandidateStatus me = status.status(candidate.getId(), ZH);
@@ -194,7 +200,7 @@ abstract class MaterialRulesContract {
         assertThat(status.status(candidate.getId(), ZH).stage()).isEqualTo(CandidateStage.SITE_REVIEW);
 
         siteReviewerAsksToReplace(candidate, "ID_CARD", "不清晰");
-        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SUPPLEMENT);
+        assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.SUPPLEMENT);
 
         // only the marked material is unlocked
         assertRefused(() -> upload(candidate, "OTHER", 46), "NOT_UNLOCKED");
@@ -232,7 +238,7 @@ abstract class MaterialRulesContract {
         upload(candidate, "ID_CARD", 48);
 
         assertThat(submissions.submit(candidate.getId(), ZH)).isEqualTo(SubmissionService.Outcome.RESUBMITTED);
-        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.SITE_REVIEW);
         assertThat(type(candidate, "ID_CARD").locked()).isTrue();
         assertThat(type(candidate, "ID_CARD").feedback()).isNull();
     }
@@ -268,7 +274,7 @@ abstract class MaterialRulesContract {
         StaffScope ownSite = StaffScope.of("site1201reviewer", Set.of("site1201"));
         // Reviewers see a case only once it is up for review (submitted or locked by the deadline).
         assertRefused(() -> overview.imageForStaff(ownSite, image.image().id()), "IMAGE_NOT_FOUND");
-        tx.executeWithoutResult(s -> candidates.findById(owner.getId()).orElseThrow().markLocked(Instant.now()));
+        data.locked(owner, Instant.now());
         assertRefused(() -> overview.imageForStaff(otherSite, image.image().id()), "IMAGE_NOT_FOUND");
         assertThat(overview.imageForStaff(ownSite, image.image().id()).bytes()).isNotEmpty();
     }
@@ -361,7 +367,7 @@ abstract class MaterialRulesContract {
     }
 
     void siteReviewerAsksToReplace(Candidate candidate, String typeCode, String reason) {
-        Task task = taskService.createTaskQuery().processInstanceId(data.reload(candidate).getProcessInstanceId()).singleResult();
+        Task task = taskService.createTaskQuery().processInstanceId(data.state(data.reload(candidate)).processInstanceId()).singleResult();
         decisions.decide(task.getId(), StaffScope.of("site" + candidate.getSiteCode() + "reviewer", Set.of("site" + candidate.getSiteCode())),
                 new DecisionCommand(Decision.SUPPLEMENT, null,
                         List.of(new DecisionCommand.MaterialVerdictCommand(typeCode, MaterialVerdict.Verdict.REPLACE, reason))));

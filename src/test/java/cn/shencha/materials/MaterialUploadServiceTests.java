@@ -1,5 +1,10 @@
 package cn.shencha.materials;
 
+import cn.shencha.materials.internal.UploadResult;
+import cn.shencha.materials.internal.UploadNotice;
+import cn.shencha.materials.internal.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import static cn.shencha.materials.MaterialRulesContract.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shencha.base.security.StaffScope;
 import cn.shencha.exam.Candidate;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.review.Decision;
 import cn.shencha.review.DecisionCommand;
 import cn.shencha.review.MaterialVerdict;
@@ -50,7 +50,7 @@ class SendBackNotificationTests extends NotifyTestSupport {
         testData.completeRequiredMaterials(candidate);
         submissions.submit(candidate.getId(), Locale.SIMPLIFIED_CHINESE);
         Task siteReview = taskService.createTaskQuery()
-                .processInstanceId(testData.reload(candidate).getProcessInstanceId()).singleResult();
+                .processInstanceId(testData.state(testData.reload(candidate)).processInstanceId()).singleResult();
         MaterialType type = types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(TestData.SEASON, "12").stream()
                 .filter(t -> t.isRequiredFor(candidate.getExamCategory())).findFirst().orElseThrow();
 

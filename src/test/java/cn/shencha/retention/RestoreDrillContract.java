@@ -16,7 +16,7 @@ import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.SeasonScheduleRepository;
 import cn.shencha.exam.Seasons;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.StandardCatalog;
 import cn.shencha.materials.TestImages;

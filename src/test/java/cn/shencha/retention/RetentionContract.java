@@ -10,7 +10,7 @@ import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.IdNumberHash;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateStatusService;
-import cn.shencha.materials.EarlierVerdict;
+import cn.shencha.materials.internal.EarlierVerdict;
 import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.storage.ImageStore;
 import cn.shencha.support.TestClockConfig;
@@ -137,7 +137,7 @@ abstract class RetentionContract {
         assertThat(keptKeys).allMatch(this::inStore);
         long filesOnDisk = filesOnDisk();
         Map<String, Long> before = counts(season);
-        String heldHistory = candidates.findById(season.held().getId()).orElseThrow().getProcessInstanceId();
+        String heldHistory = testData.state(candidates.findById(season.held().getId()).orElseThrow()).processInstanceId();
 
         // Not yet due: the preview says when and how much; the purge does nothing.
         testData.clock().set(testData.clock().instant().plus(Duration.ofDays(100)));
@@ -190,9 +190,9 @@ abstract class RetentionContract {
             assertThat(c.getIdNumberHash()).isEqualTo(idNumberHash.of(season.idNumbers().get(i))).hasSize(64);
             assertThat(c.getPurgedAt()).isEqualTo(testData.clock().instant());
             assertThat(c.getRegistrationNo()).isEqualTo(season.approved().get(i).getRegistrationNo());
-            assertThat(c.getVerdict()).isEqualTo(Verdict.APPROVED);
-            assertThat(c.getVerdictPublishedAt()).isNotNull();
-            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(c.getProcessInstanceId())
+            assertThat(testData.state(c).verdict()).isEqualTo(Verdict.APPROVED);
+            assertThat(testData.state(c).verdictPublishedAt()).isNotNull();
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(testData.state(c).processInstanceId())
                     .count()).isZero();
             assertThat(jdbc.queryForList("select state from material_image where candidate_id = ?", String.class, c.getId()))
                     .isNotEmpty().containsOnly("PURGED");
@@ -326,7 +326,7 @@ abstract class RetentionContract {
             line.append(" hash=").append(c.getIdNumberHash() == null ? "none"
                     : original != null && c.getIdNumberHash().equals(idNumberHash.of(original)) ? "match" : "wrong");
             line.append(" phone=").append(c.getPhone() == null ? "none" : "kept");
-            line.append(" verdict=").append(c.getVerdict());
+            line.append(" verdict=").append(testData.state(c).verdict());
             for (Map<String, Object> image : jdbc.queryForList(
                     "select storage_key, state from material_image where candidate_id = ? order by id", c.getId())) {
                 line.append(" img=").append(image.get("state")).append(inStore((String) image.get("storage_key")) ? "+file" : "-file");
@@ -344,7 +344,7 @@ abstract class RetentionContract {
             line.append(" contact=").append(jdbc.queryForObject(
                     "select count(*) from notification_contact where candidate_id = ?", Long.class, c.getId()));
             line.append(" history=").append(historyService.createHistoricProcessInstanceQuery()
-                    .processInstanceId(c.getProcessInstanceId()).count());
+                    .processInstanceId(testData.state(c).processInstanceId()).count());
             lines.add(line.toString());
         }
         return lines;

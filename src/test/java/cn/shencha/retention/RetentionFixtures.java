@@ -1,6 +1,7 @@
 package cn.shencha.retention;
 
 import cn.shencha.admin.AdminTestData;
+import cn.shencha.exam.CaseStates;
 import cn.shencha.admin.ScheduleAdminService;
 import cn.shencha.base.time.MutableClock;
 import cn.shencha.exam.Candidate;
@@ -15,9 +16,9 @@ import cn.shencha.exam.IdNumbers;
 import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.SeasonScheduleRepository;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.StandardCatalog;
 import cn.shencha.materials.storage.ImageStore;
 import cn.shencha.notify.NotificationContacts;
@@ -174,7 +175,7 @@ class RetentionFixtures {
 
     private void decide(Candidate candidate, String taskKey, Decision decision) {
         Candidate fresh = candidates.findById(candidate.getId()).orElseThrow();
-        Task task = context.getBean(TaskService.class).createTaskQuery().processInstanceId(fresh.getProcessInstanceId())
+        Task task = context.getBean(TaskService.class).createTaskQuery().processInstanceId(context.getBean(CaseStates.class).of(fresh.getId()).processInstanceId())
                 .taskDefinitionKey(taskKey).singleResult();
         context.getBean(ReviewDecisionService.class).decide(task.getId(), AdminTestData.adminScope(),
                 new DecisionCommand(decision, null, List.of()));

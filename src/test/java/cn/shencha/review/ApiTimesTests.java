@@ -65,7 +65,7 @@ class ApiTimesTests {
         testData.completeRequiredMaterials(candidate);
         submissions.submit(candidate.getId(), Locale.SIMPLIFIED_CHINESE);
         candidate = testData.reload(candidate);
-        Task task = taskService.createTaskQuery().processInstanceId(candidate.getProcessInstanceId()).singleResult();
+        Task task = taskService.createTaskQuery().processInstanceId(testData.state(candidate).processInstanceId()).singleResult();
         RequestPostProcessor reviewer = httpBasic(ReviewTestStaff.SITE_1201, ReviewTestStaff.PASSWORD);
         RequestPostProcessor admin = httpBasic(ReviewTestStaff.ADMIN, ReviewTestStaff.PASSWORD);
 

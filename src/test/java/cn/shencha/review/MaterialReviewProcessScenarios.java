@@ -20,7 +20,7 @@ import cn.shencha.materials.CandidateStatusService;
 import cn.shencha.materials.LockReason;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.TestImages;
-import cn.shencha.materials.MaterialUnlockRepository;
+import cn.shencha.materials.internal.MaterialUnlockRepository;
 import cn.shencha.notify.CandidateMessageRepository;
 import cn.shencha.notify.NoticeKind;
 import cn.shencha.support.TestData;
@@ -76,7 +76,7 @@ abstract class MaterialReviewProcessScenarios {
         BpmnAwareTests.init(processEngine);
         data.resetDistricts();
         candidate = data.candidate("1201");
-        instance = runtimeService.createProcessInstanceQuery().processInstanceId(candidate.getProcessInstanceId()).singleResult();
+        instance = runtimeService.createProcessInstanceQuery().processInstanceId(data.state(candidate).processInstanceId()).singleResult();
     }
 
     @Test
@@ -88,7 +88,7 @@ abstract class MaterialReviewProcessScenarios {
         submit();
         assertThat(instance).isWaitingAt(MaterialReviewProcess.SITE_REVIEW);
         assertThat(task(instance)).hasCandidateGroup("site1201").hasFormKey("embedded:deployment:forms/review.html");
-        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.SITE_REVIEW);
 
         decide(SITE_1201, Decision.PASS, null);
         assertThat(instance).isWaitingAt(MaterialReviewProcess.DISTRICT_REVIEW);
@@ -97,14 +97,14 @@ abstract class MaterialReviewProcessScenarios {
         decide(DISTRICT_12, Decision.APPROVE, null);
         assertThat(instance).isWaitingAt(MaterialReviewProcess.AWAIT_PUBLICATION);
         Candidate decided = data.reload(candidate);
-        assertThat(decided.getVerdict()).isEqualTo(Verdict.APPROVED);
-        assertThat(decided.getVerdictPublishedAt()).isNull();
+        assertThat(data.state(decided).verdict()).isEqualTo(Verdict.APPROVED);
+        assertThat(data.state(decided).verdictPublishedAt()).isNull();
         Job publicationTimer = timer(MaterialReviewProcess.RESULTS_PUBLICATION_DUE);
         assertThat(publicationTimer.getDuedate().toInstant()).isEqualTo(TestData.TIANJIN_2026.resultsPublishAt());
 
         execute(publicationTimer);
         assertThat(instance).isEnded().hasPassed(MaterialReviewProcess.PUBLISH_VERDICT, MaterialReviewProcess.APPROVED);
-        assertThat(data.reload(candidate).getVerdictPublishedAt()).isNotNull();
+        assertThat(data.state(data.reload(candidate)).verdictPublishedAt()).isNotNull();
         assertThat(kinds()).contains(NoticeKind.VERDICT_PUBLISHED);
     }
 
@@ -116,9 +116,9 @@ abstract class MaterialReviewProcessScenarios {
         execute(deadline);
         assertThat(instance).hasPassed(MaterialReviewProcess.AUTO_LOCK_MATERIALS).isWaitingAt(MaterialReviewProcess.SITE_REVIEW);
         Candidate locked = data.reload(candidate);
-        assertThat(locked.getLockedAt()).isNotNull();
-        assertThat(locked.getSubmittedAt()).isNull();
-        assertThat(locked.getPhase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(data.state(locked).lockedAt()).isNotNull();
+        assertThat(data.state(locked).submittedAt()).isNull();
+        assertThat(data.state(locked).phase()).isEqualTo(Phase.SITE_REVIEW);
         assertThat(kinds()).contains(NoticeKind.MATERIALS_AUTO_LOCKED);
 
         // The candidate never submitted: every refusal, the page and /me name the deadline, never SUBMITTED.
@@ -163,7 +163,7 @@ abstract class MaterialReviewProcessScenarios {
                 new DecisionCommand.MaterialVerdictCommand("DIPLOMA", MaterialVerdict.Verdict.OK, null));
         assertThat(instance).hasPassed(MaterialReviewProcess.UNLOCK_REQUESTED_MATERIALS)
                 .isWaitingAt(MaterialReviewProcess.AWAIT_SUPPLEMENT);
-        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SUPPLEMENT);
+        assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.SUPPLEMENT);
         assertThat(materials.openUnlockTypeIds(candidate.getId()))
                 .containsExactly(data.type("12", "ID_CARD").getId());
         assertThat(kinds()).contains(NoticeKind.SUPPLEMENT_REQUESTED);
@@ -190,7 +190,7 @@ abstract class MaterialReviewProcessScenarios {
 
         submit();
         assertThat(instance).isWaitingAt(MaterialReviewProcess.DISTRICT_REVIEW);
-        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.DISTRICT_REVIEW);
+        assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.DISTRICT_REVIEW);
     }
 
     @Test
@@ -222,8 +222,8 @@ abstract class MaterialReviewProcessScenarios {
 
         decide(DISTRICT_12, Decision.REJECT, "学历不符合报考条件");
         Candidate rejected = data.reload(candidate);
-        assertThat(rejected.getVerdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(rejected.getVerdictReason()).isEqualTo("学历不符合报考条件");
+        assertThat(data.state(rejected).verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(data.state(rejected).verdictReason()).isEqualTo("学历不符合报考条件");
 
         execute(timer(MaterialReviewProcess.RESULTS_PUBLICATION_DUE));
         assertThat(instance).isEnded().hasPassed(MaterialReviewProcess.REJECTED);
@@ -239,7 +239,7 @@ abstract class MaterialReviewProcessScenarios {
         int published = publication.publishNow(data.schedule("12"));
         assertThat(published).isGreaterThanOrEqualTo(1);
         assertThat(instance).isEnded().hasPassed(MaterialReviewProcess.PUBLISH_NOW_RECEIVED, MaterialReviewProcess.APPROVED);
-        assertThat(data.reload(candidate).getVerdictPublishedAt()).isNotNull();
+        assertThat(data.state(data.reload(candidate)).verdictPublishedAt()).isNotNull();
     }
 
     @Test
@@ -328,7 +328,7 @@ abstract class MaterialReviewProcessScenarios {
     }
 
     Job uploadTimerOf(Candidate c) {
-        return managementService.createJobQuery().processInstanceId(data.reload(c).getProcessInstanceId())
+        return managementService.createJobQuery().processInstanceId(data.state(data.reload(c)).processInstanceId())
                 .timers().activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).singleResult();
     }
 

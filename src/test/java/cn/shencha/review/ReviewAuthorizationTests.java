@@ -91,7 +91,7 @@ class ReviewAuthorizationTests {
         assertThat(other.getForEntity("/engine-rest/process-instance?maxResults=1000", JsonNode.class).getBody()).isEmpty();
         assertThat(other.getForEntity("/engine-rest/history/task?maxResults=1000", JsonNode.class).getBody()).isEmpty();
         assertThat(other.getForEntity("/engine-rest/variable-instance?maxResults=1000", JsonNode.class).getBody().toString())
-                .doesNotContain(at1201.getProcessInstanceId());
+                .doesNotContain(fixtures.state(at1201).processInstanceId());
     }
 
     @Test

@@ -15,7 +15,7 @@ import cn.shencha.exam.Phase;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateMaterials;
 import cn.shencha.materials.MaterialOverviewService;
-import cn.shencha.materials.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialTypeOverview;
 import cn.shencha.notify.CandidateMessageRepository;
 import cn.shencha.notify.NoticeKind;
 import cn.shencha.support.ShenchaSpringTest;
@@ -99,15 +99,15 @@ class ReviewDecisionFlowTests {
                 // ISO-8601 in +08:00 as documented, never UTC "Z".
                 .andExpect(jsonPath("$.decidedAt").value(endsWith("+08:00")));
         assertThat(instance(candidate)).isWaitingAt(MaterialReviewProcess.DISTRICT_REVIEW);
-        assertThat(testData.reload(candidate).getPhase()).isEqualTo(Phase.DISTRICT_REVIEW);
+        assertThat(testData.state(testData.reload(candidate)).phase()).isEqualTo(Phase.DISTRICT_REVIEW);
 
         Task districtTask = task(candidate);
         decide(ReviewTestStaff.DISTRICT_12, districtTask, """
                 {"decision":"APPROVE","materials":[]}""").andExpect(status().isOk());
         assertThat(instance(candidate)).isWaitingAt(MaterialReviewProcess.AWAIT_PUBLICATION);
         Candidate decided = testData.reload(candidate);
-        assertThat(decided.getVerdict()).isEqualTo(Verdict.APPROVED);
-        assertThat(decided.getVerdictPublishedAt()).isNull();
+        assertThat(testData.state(decided).verdict()).isEqualTo(Verdict.APPROVED);
+        assertThat(testData.state(decided).verdictPublishedAt()).isNull();
         // Tasklist's history shows who decided: the task was given to them when it completed unclaimed.
         assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(districtTask.getId())
                 .singleResult().getAssignee()).isEqualTo(ReviewTestStaff.DISTRICT_12);
@@ -120,7 +120,7 @@ class ReviewDecisionFlowTests {
      */
     private void leanHistoryOf(Candidate candidate) {
         var history = processEngine.getHistoryService();
-        String instance = testData.reload(candidate).getProcessInstanceId();
+        String instance = testData.state(candidate).processInstanceId();
         List<String> activityTypes = history.createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
                 .map(a -> a.getActivityType()).toList();
         assertThat(activityTypes).contains("startEvent", "receiveTask", "userTask").noneMatch(t -> t.endsWith("Gateway"));
@@ -140,7 +140,7 @@ class ReviewDecisionFlowTests {
                 .andExpect(status().isOk());
 
         assertThat(instance(candidate)).isWaitingAt(MaterialReviewProcess.DISTRICT_REVIEW);
-        assertThat(testData.reload(candidate).getVerdict()).isNull();
+        assertThat(testData.state(testData.reload(candidate)).verdict()).isNull();
         Task districtTask = task(candidate);
         assertThat(districtTask.getDescription()).contains("考点建议不通过：试用期不满一年");
 
@@ -156,8 +156,8 @@ class ReviewDecisionFlowTests {
         decide(ReviewTestStaff.DISTRICT_12, districtTask, """
                 {"decision":"REJECT","reason":"试用期考核时间不满一年"}""").andExpect(status().isOk());
         Candidate decided = testData.reload(candidate);
-        assertThat(decided.getVerdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(decided.getVerdictReason()).isEqualTo("试用期考核时间不满一年");
+        assertThat(testData.state(decided).verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(testData.state(decided).verdictReason()).isEqualTo("试用期考核时间不满一年");
         assertThat(instance(candidate)).isWaitingAt(MaterialReviewProcess.AWAIT_PUBLICATION);
     }
 
@@ -205,7 +205,7 @@ class ReviewDecisionFlowTests {
                 {"decision":"SUPPLEMENT","materials":[{"typeCode":"ID_CARD","verdict":"REPLACE","reason":"不清晰"}]}""")
                 .andExpect(status().isOk());
         Job deadline = processEngine.getManagementService().createJobQuery()
-                .processInstanceId(candidate.getProcessInstanceId())
+                .processInstanceId(testData.state(candidate).processInstanceId())
                 .activityId(MaterialReviewProcess.SUPPLEMENT_DEADLINE_PASSED).singleResult();
         processEngine.getManagementService().executeJob(deadline.getId());
 
@@ -340,11 +340,11 @@ class ReviewDecisionFlowTests {
     }
 
     private ProcessInstance instance(Candidate candidate) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(candidate.getProcessInstanceId()).singleResult();
+        return runtimeService.createProcessInstanceQuery().processInstanceId(testData.state(candidate).processInstanceId()).singleResult();
     }
 
     private Task task(Candidate candidate) {
-        return taskService.createTaskQuery().processInstanceId(candidate.getProcessInstanceId()).singleResult();
+        return taskService.createTaskQuery().processInstanceId(testData.state(candidate).processInstanceId()).singleResult();
     }
 
     private ResultActions decide(String user, Task task, String body) throws Exception {

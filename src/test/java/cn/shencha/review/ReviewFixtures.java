@@ -2,7 +2,7 @@ package cn.shencha.review;
 
 import cn.shencha.exam.Candidate;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.TestImages;
 import cn.shencha.support.TestData;
@@ -75,6 +75,11 @@ class ReviewFixtures {
     }
 
     Task task(Candidate candidate) {
-        return taskService.createTaskQuery().processInstanceId(candidate.getProcessInstanceId()).singleResult();
+        return taskService.createTaskQuery().processInstanceId(testData.state(candidate).processInstanceId()).singleResult();
+    }
+
+    /** Where the candidate's review case stands now. */
+    public cn.shencha.exam.CaseState state(Candidate candidate) {
+        return testData.state(candidate);
     }
 }

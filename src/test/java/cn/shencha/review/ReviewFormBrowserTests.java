@@ -3,9 +3,9 @@ package cn.shencha.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.exam.Candidate;
-import cn.shencha.materials.MaterialOverview;
+import cn.shencha.materials.internal.MaterialOverview;
 import cn.shencha.materials.MaterialOverviewService;
-import cn.shencha.materials.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialTypeOverview;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,6 +8,9 @@ import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateAccountService;
 import cn.shencha.exam.CandidateRepository;
+import cn.shencha.exam.CaseState;
+import cn.shencha.exam.CaseStates;
+import cn.shencha.exam.Verdict;
 import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import cn.shencha.exam.DistrictSchedule;
@@ -16,18 +19,21 @@ import cn.shencha.exam.ExamSite;
 import cn.shencha.exam.ExamSiteRepository;
 import cn.shencha.exam.IdNumbers;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.StandardCatalog;
 import cn.shencha.review.CandidateProcessStarter;
 import cn.shencha.review.ReviewerGroups;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,11 +74,16 @@ public class TestData {
     private final MutableClock clock;
     private final Seasons seasons;
     private final SeasonScheduleRepository schedules;
+    private final CaseStates cases;
+    private final JdbcTemplate jdbc;
 
     TestData(DistrictRepository districts, ExamSiteRepository sites, CandidateRepository candidates,
              MaterialTypeRepository types, MaterialImageRepository images, StandardCatalog catalog,
              CandidateProcessStarter processStarter, CandidateAccountService accounts, ReviewerGroups reviewerGroups,
-             TransactionTemplate tx, MutableClock clock, Seasons seasons, SeasonScheduleRepository schedules) {
+             TransactionTemplate tx, MutableClock clock, Seasons seasons, SeasonScheduleRepository schedules,
+             CaseStates cases, JdbcTemplate jdbc) {
+        this.cases = cases;
+        this.jdbc = jdbc;
         this.schedules = schedules;
         this.seasons = seasons;
         this.districts = districts;
@@ -153,6 +164,48 @@ public class TestData {
 
     public Candidate reload(Candidate candidate) {
         return candidates.findById(candidate.getId()).orElseThrow();
+    }
+
+    /** Where the candidate's review case stands now (the review module's state, read as every module reads it). */
+    public CaseState state(Candidate candidate) {
+        return cases.of(candidate.getId());
+    }
+
+    /**
+     * Arranges a case's verdict as the district's decision would leave it (review_case written directly, as only a
+     * test may): decided now, and published now when asked.
+     */
+    public void verdict(Candidate candidate, Verdict verdict, String reason, boolean published) {
+        LocalDateTime now = utc(clock.instant());
+        jdbc.update("update review_case set verdict = ?, verdict_reason = ?, verdict_decided_at = ?, phase = ?,"
+                        + " verdict_published_at = ?, version = version + 1 where candidate_id = ?",
+                verdict.name(), reason, now, verdict == Verdict.APPROVED ? "APPROVED" : "REJECTED",
+                published ? now : null, candidate.getId());
+    }
+
+    /** Arranges a case locked at the given time (as the deadline timer or a submission would). */
+    public void locked(Candidate candidate, Instant at) {
+        jdbc.update("update review_case set locked_at = ?, version = version + 1 where candidate_id = ?",
+                utc(at), candidate.getId());
+    }
+
+    /**
+     * A review case for a candidate whose process a test starts itself in the middle (startBeforeActivity): the
+     * case must exist before the process's first phase listener runs. The process instance is set afterwards.
+     */
+    public void openCase(Candidate candidate, Instant submittedAt) {
+        jdbc.update("insert into review_case (candidate_id, phase, submitted_at, locked_at, version) values (?, ?, ?, ?, 0)",
+                candidate.getId(), "UPLOADING", utc(submittedAt), utc(submittedAt));
+    }
+
+    /** The datetime columns hold UTC (hibernate.jdbc.time_zone), whatever the JVM's zone. */
+    private static LocalDateTime utc(Instant at) {
+        return at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    public void caseStarted(Candidate candidate, String processInstanceId) {
+        jdbc.update("update review_case set process_instance_id = ? where candidate_id = ?", processInstanceId,
+                candidate.getId());
     }
 
     public MaterialType type(String districtCode, String code) {

@@ -13,7 +13,7 @@ import cn.shencha.exam.SeasonSchedule;
 import cn.shencha.exam.SeasonScheduleRepository;
 import cn.shencha.exam.Seasons;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.MaterialCatalog;
 import cn.shencha.materials.storage.ImageStore;
 import cn.shencha.review.ReviewFilters;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,7 +59,7 @@ public class SeasonAdminService {
     private final Seasons seasons;
     private final SeasonScheduleRepository schedules;
     private final DistrictRepository districts;
-    private final MaterialTypeRepository types;
+    private final MaterialCatalog types;
     private final CandidateRepository candidates;
     private final SeasonChangeRepository changes;
     private final ImageStore store;
@@ -67,7 +67,7 @@ public class SeasonAdminService {
     private final Clock clock;
 
     SeasonAdminService(ExamSeasonRepository seasonRepository, Seasons seasons, SeasonScheduleRepository schedules,
-                       DistrictRepository districts, MaterialTypeRepository types, CandidateRepository candidates,
+                       DistrictRepository districts, MaterialCatalog types, CandidateRepository candidates,
                        SeasonChangeRepository changes, ImageStore store, ReviewFilters reviewFilters, Clock clock) {
         this.seasonRepository = seasonRepository;
         this.seasons = seasons;
@@ -143,7 +143,7 @@ public class SeasonAdminService {
             shifted.add(new ShiftedSchedule(s.getDistrictCode(), districtName, s.schedule(), later(s.schedule(), years)));
         }
         int typeCount = shifted.stream()
-                .mapToInt(s -> types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(from.getCode(), s.districtCode()).size())
+                .mapToInt(s -> types.of(from.getCode(), s.districtCode()).size())
                 .sum();
         return new Preview(from.getCode(), code, validName(name, code), shifted, typeCount);
     }
@@ -166,9 +166,9 @@ public class SeasonAdminService {
         int copiedTypes = 0;
         for (ShiftedSchedule s : preview.schedules()) {
             schedules.save(new SeasonSchedule(season.getCode(), s.districtCode(), s.to()));
-            for (MaterialType type : types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(preview.fromSeason(),
+            for (MaterialType type : types.of(preview.fromSeason(),
                     s.districtCode())) {
-                types.save(new MaterialType(season.getCode(), type.getDistrictCode(), type.getCode(), type.getName(),
+                types.add(new MaterialType(season.getCode(), type.getDistrictCode(), type.getCode(), type.getName(),
                         type.getNameEn(), type.getDescription(), copyExample(type.getExampleImage(), copiedFiles),
                         type.getMinCount(), type.getMaxCount(), type.getSortOrder(), type.getRequiredFor()));
                 copiedTypes++;

@@ -6,7 +6,7 @@ import cn.shencha.base.web.ShenchaException;
 import cn.shencha.exam.ExamCategories;
 import cn.shencha.exam.Seasons;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.MaterialCatalog;
 import cn.shencha.materials.image.FileKind;
 import cn.shencha.materials.storage.ImageStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,13 +46,13 @@ public class CatalogAdminService {
     }
 
     private final DistrictSetupService districts;
-    private final MaterialTypeRepository types;
+    private final MaterialCatalog types;
     private final CatalogChangeRepository changes;
     private final ImageStore store;
     private final Seasons seasons;
     private final Clock clock;
 
-    CatalogAdminService(DistrictSetupService districts, MaterialTypeRepository types, CatalogChangeRepository changes,
+    CatalogAdminService(DistrictSetupService districts, MaterialCatalog types, CatalogChangeRepository changes,
                         ImageStore store, Seasons seasons, Clock clock) {
         this.seasons = seasons;
         this.districts = districts;
@@ -72,7 +72,7 @@ public class CatalogAdminService {
     public List<MaterialType> catalog(String seasonCode, String districtCode) {
         String season = seasons.require(seasonCode).getCode();
         districts.district(districtCode);
-        return types.findBySeasonCodeAndDistrictCodeOrderBySortOrder(season, districtCode);
+        return types.of(season, districtCode);
     }
 
     @Transactional(readOnly = true)
@@ -84,7 +84,7 @@ public class CatalogAdminService {
     public MaterialType type(String seasonCode, String districtCode, String typeCode) {
         String season = seasons.require(seasonCode).getCode();
         districts.district(districtCode);
-        return types.findBySeasonCodeAndDistrictCodeAndCode(season, districtCode, typeCode)
+        return types.find(season, districtCode, typeCode)
                 .orElseThrow(() -> ShenchaException.notFound("MATERIAL_TYPE_NOT_FOUND", typeCode));
     }
 
@@ -111,9 +111,9 @@ public class CatalogAdminService {
         String season = seasons.require(seasonCode).getCode();
         districts.district(districtCode);
         TypeForm valid = validate(form);
-        MaterialType existing = types.findBySeasonCodeAndDistrictCodeAndCode(season, districtCode, valid.code()).orElse(null);
+        MaterialType existing = types.find(season, districtCode, valid.code()).orElse(null);
         if (existing == null) {
-            MaterialType created = types.save(new MaterialType(season, districtCode, valid.code(), valid.name(),
+            MaterialType created = types.add(new MaterialType(season, districtCode, valid.code(), valid.name(),
                     valid.nameEn(), valid.description(), null, valid.minCount(), valid.maxCount(), valid.sortOrder(),
                     valid.requiredFor()));
             record(season, districtCode, valid.code(), CatalogChange.Action.CREATED, null, describe(created));

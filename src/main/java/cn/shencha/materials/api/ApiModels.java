@@ -2,12 +2,12 @@ package cn.shencha.materials.api;
 
 import cn.shencha.base.time.ShanghaiTime;
 import cn.shencha.materials.CandidateStatus;
-import cn.shencha.materials.MaterialImageView;
-import cn.shencha.materials.MaterialOverview;
-import cn.shencha.materials.MaterialTypeOverview;
-import cn.shencha.materials.PublishedVerdict;
-import cn.shencha.materials.UploadNotice;
-import cn.shencha.materials.UploadResult;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.MaterialOverview;
+import cn.shencha.materials.internal.MaterialTypeOverview;
+import cn.shencha.materials.internal.PublishedVerdict;
+import cn.shencha.materials.internal.UploadNotice;
+import cn.shencha.materials.internal.UploadResult;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -122,7 +122,7 @@ final class ApiModels {
     record EarlierVerdictJson(String season, String seasonName, String registrationNo, String verdict,
                               String verdictText, String reason, OffsetDateTime publishedAt) {
 
-        static EarlierVerdictJson of(cn.shencha.materials.EarlierVerdict v) {
+        static EarlierVerdictJson of(cn.shencha.materials.internal.EarlierVerdict v) {
             return new EarlierVerdictJson(v.seasonCode(), v.seasonName(), v.registrationNo(), v.verdict().name(),
                     v.verdictText(), v.reason(), time(v.publishedAt()));
         }

@@ -9,7 +9,7 @@ import cn.shencha.materials.CandidateStatusService;
 import cn.shencha.materials.ImageContent;
 import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.MaterialUploadService;
-import cn.shencha.materials.UploadResult;
+import cn.shencha.materials.internal.UploadResult;
 import cn.shencha.materials.storage.ImageStore.StoredObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -2,7 +2,7 @@ package cn.shencha.materials.api;
 
 import cn.shencha.base.web.ShenchaException;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.storage.ImageStore;
 import cn.shencha.materials.storage.ImageStore.StoredObject;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package cn.shencha.materials.ui;
 
 import cn.shencha.materials.ImageState;
 import cn.shencha.materials.LockReason;
-import cn.shencha.materials.MaterialImageView;
-import cn.shencha.materials.MaterialTypeOverview;
-import cn.shencha.materials.UploadNotice;
+import cn.shencha.materials.internal.MaterialImageView;
+import cn.shencha.materials.internal.MaterialTypeOverview;
+import cn.shencha.materials.internal.UploadNotice;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -149,7 +149,7 @@ class AdminApiTests {
                 .andExpect(jsonPath("$.casesReopened").value(0))
                 .andExpect(jsonPath("$.schedule.uploadDeadline").value("2026-02-16T00:00:00+08:00"));
 
-        assertThat(managementService.createJobQuery().processInstanceId(second.getProcessInstanceId()).singleResult()
+        assertThat(managementService.createJobQuery().processInstanceId(data.state(second).processInstanceId()).singleResult()
                 .getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2026-02-15T16:00:00Z"));
         mvc.perform(get(BASE + "/districts/31/schedule/changes").with(admin()))
                 .andExpect(status().isOk())
@@ -175,7 +175,7 @@ class AdminApiTests {
                 .andExpect(jsonPath("$.reviewTasksMoved").value(1));
 
         Task siteReview = applicationContext.getBean(TaskService.class).createTaskQuery()
-                .processInstanceId(candidate.getProcessInstanceId())
+                .processInstanceId(data.state(candidate).processInstanceId())
                 .taskDefinitionKey(MaterialReviewProcess.SITE_REVIEW).singleResult();
         assertThat(siteReview.getDueDate().toInstant()).isEqualTo(java.time.Instant.parse("2026-03-03T16:00:00Z"));
     }

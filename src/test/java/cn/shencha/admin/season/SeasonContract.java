@@ -21,11 +21,11 @@ import cn.shencha.exam.Phase;
 import cn.shencha.exam.Seasons;
 import cn.shencha.exam.Verdict;
 import cn.shencha.materials.CandidateStatusService;
-import cn.shencha.materials.EarlierVerdict;
+import cn.shencha.materials.internal.EarlierVerdict;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.MaterialUploadService;
-import cn.shencha.materials.PublishedVerdict;
+import cn.shencha.materials.internal.PublishedVerdict;
 import cn.shencha.materials.TestImages;
 import cn.shencha.materials.storage.ImageStore;
 import cn.shencha.review.Decision;
@@ -121,9 +121,9 @@ abstract class SeasonContract {
         decide(last, MaterialReviewProcess.DISTRICT_REVIEW, Decision.APPROVE);
         assertThat(schedules.publishNow(first, AdminTestData.DISTRICT).verdictsPublished()).isEqualTo(1);
         last = testData.reload(last);
-        assertThat(last.getPhase()).isEqualTo(Phase.APPROVED);
-        assertThat(last.getVerdictPublishedAt()).isNotNull();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(last.getProcessInstanceId()).count()).isZero();
+        assertThat(testData.state(last).phase()).isEqualTo(Phase.APPROVED);
+        assertThat(testData.state(last).verdictPublishedAt()).isNotNull();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(testData.state(last).processInstanceId()).count()).isZero();
         DistrictSchedule firstSchedule = schedules.schedule(first, AdminTestData.DISTRICT).schedule();
 
         // Next season: the preview shows the schedule one year later on the Beijing clock; nothing is saved yet.
@@ -167,15 +167,15 @@ abstract class SeasonContract {
         assertThat(report.updated()).isZero();
         Candidate now = candidates.findBySeasonCodeAndRegistrationNo(opened, registrationNo).orElseThrow();
         assertThat(now.getId()).isNotEqualTo(last.getId());
-        assertThat(now.getProcessInstanceId()).isNotEqualTo(last.getProcessInstanceId());
-        assertThat(runtimeService.getVariable(now.getProcessInstanceId(), MaterialReviewProcess.VAR_SEASON_CODE)).isEqualTo(opened);
+        assertThat(testData.state(now).processInstanceId()).isNotEqualTo(testData.state(last).processInstanceId());
+        assertThat(runtimeService.getVariable(testData.state(now).processInstanceId(), MaterialReviewProcess.VAR_SEASON_CODE)).isEqualTo(opened);
 
         // Candidates sign in to the current season: activation and password find this year's registration.
         accounts.activate(registrationNo, idNumber, TestData.PASSWORD);
         assertThat(accounts.authenticate(registrationNo, TestData.PASSWORD)).map(Candidate::getId).contains(now.getId());
 
         // Its timer runs on the new season's dates; last season's schedule is untouched by a change of this one's.
-        Job uploadTimer = managementService.createJobQuery().timers().processInstanceId(now.getProcessInstanceId())
+        Job uploadTimer = managementService.createJobQuery().timers().processInstanceId(testData.state(now).processInstanceId())
                 .activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).singleResult();
         assertThat(uploadTimer.getDuedate().toInstant()).isEqualTo(shifted.to().uploadDeadline());
         DistrictSchedule later = new DistrictSchedule(shifted.to().uploadStart(),
@@ -189,7 +189,7 @@ abstract class SeasonContract {
         MaterialType required = anyRequiredType(opened);
         uploads.upload(now.getId(), required.getCode(), "photo.jpg",
                 TestImages.jpeg(TestImages.document(1200, 900, 11), 0.85f), Locale.SIMPLIFIED_CHINESE);
-        assertThat(context.getBean(cn.shencha.materials.MaterialImageRepository.class)
+        assertThat(context.getBean(cn.shencha.materials.internal.MaterialImageRepository.class)
                 .findByCandidateIdOrderByUploadedAt(now.getId()))
                 .singleElement().satisfies(i -> assertThat(i.getMaterialTypeId()).isEqualTo(required.getId()));
 
@@ -267,7 +267,7 @@ abstract class SeasonContract {
     }
 
     private void decide(Candidate candidate, String taskKey, Decision decision) {
-        Task task = taskService.createTaskQuery().processInstanceId(candidate.getProcessInstanceId())
+        Task task = taskService.createTaskQuery().processInstanceId(testData.state(candidate).processInstanceId())
                 .taskDefinitionKey(taskKey).singleResult();
         reviewDecisions.decide(task.getId(), AdminTestData.adminScope(), new DecisionCommand(decision, null, List.of()));
     }

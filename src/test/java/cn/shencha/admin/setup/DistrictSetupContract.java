@@ -12,10 +12,10 @@ import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import cn.shencha.exam.ExamCategories;
 import cn.shencha.exam.Phase;
-import cn.shencha.materials.MaterialOverview;
+import cn.shencha.materials.internal.MaterialOverview;
 import cn.shencha.materials.MaterialOverviewService;
 import cn.shencha.materials.MaterialType;
-import cn.shencha.materials.MaterialTypeOverview;
+import cn.shencha.materials.internal.MaterialTypeOverview;
 import cn.shencha.materials.MaterialUploadService;
 import cn.shencha.materials.TestImages;
 import cn.shencha.review.Decision;
@@ -152,8 +152,8 @@ abstract class DistrictSetupContract {
                 new DecisionCommand(Decision.APPROVE, null, List.of()));
         assertThat(schedules.publishNow(code).verdictsPublished()).isEqualTo(1);
         Candidate done = candidates.findById(c.getId()).orElseThrow();
-        assertThat(done.getPhase()).isEqualTo(Phase.APPROVED);
-        assertThat(done.getVerdictPublishedAt()).isNotNull();
+        assertThat(testData.state(done).phase()).isEqualTo(Phase.APPROVED);
+        assertThat(testData.state(done).verdictPublishedAt()).isNotNull();
     }
 
     @Test
@@ -350,7 +350,7 @@ abstract class DistrictSetupContract {
     }
 
     Task task(Candidate c, String activity) {
-        String pi = candidates.findById(c.getId()).orElseThrow().getProcessInstanceId();
+        String pi = testData.state(candidates.findById(c.getId()).orElseThrow()).processInstanceId();
         return taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(activity).singleResult();
     }
 

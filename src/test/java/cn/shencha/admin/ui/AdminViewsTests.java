@@ -154,7 +154,7 @@ class AdminViewsTests {
         assertThat(view.progressText.getText()).contains("1");
         assertThat(GridKt._size(view.changes)).isEqualTo(1);
         assertThat(GridKt._get(view.changes, 0).getTimersMoved()).isEqualTo(1);
-        assertThat(testData.reload(c).getPhase()).isEqualTo(Phase.UPLOADING);
+        assertThat(testData.state(testData.reload(c)).phase()).isEqualTo(Phase.UPLOADING);
     }
 
     @Test
@@ -178,7 +178,7 @@ class AdminViewsTests {
         MockVaadin.clientRoundtrip();
 
         assertThat(data.schedule().getUploadDeadline()).isEqualTo(ShanghaiTime.at(LocalDate.of(2026, 2, 3).atTime(18, 0)));
-        assertThat(testData.reload(c).getPhase()).isEqualTo(Phase.UPLOADING);
+        assertThat(testData.state(testData.reload(c)).phase()).isEqualTo(Phase.UPLOADING);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shencha.admin.AdminTestData;
 import cn.shencha.exam.Candidate;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.review.ui.CasePictures;
 import cn.shencha.support.ShenchaSpringTest;
 import cn.shencha.support.KaribuExtension;

@@ -96,7 +96,7 @@ class WebSecurityAttackTests {
         String token = browser.cookie(SecurityConfig.API_CSRF_COOKIE);
         assertThat(token).as("the API's CSRF cookie comes with the first answer").isNotNull();
         assertThat(browser.send("POST", "/api/v1/me/submission?_csrf=" + token, null).statusCode()).isEqualTo(403);
-        assertThat(data.reload(candidate).getSubmittedAt()).isNull();
+        assertThat(data.state(data.reload(candidate)).submittedAt()).isNull();
 
         // The app's own callers send the token in the header: that works, with the session.
         assertThat(browser.upload("/api/v1/me/materials/DIPLOMA/images", token).statusCode()).isEqualTo(201);
@@ -136,10 +136,12 @@ class WebSecurityAttackTests {
         tx.executeWithoutResult(s -> {
             Candidate c = candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"), formula,
                     TestData.validIdNumber(), null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant()));
-            c.recordVerdict(Verdict.REJECTED, "@SUM(1+1)*cmd|' /C calc'!A0", data.clock().instant());
+            data.openCase(c, null);
+            data.verdict(c, Verdict.REJECTED, "@SUM(1+1)*cmd|' /C calc'!A0", false);
             Candidate tab = candidates.save(new Candidate(TestData.SEASON, TestData.uniqueRegistrationNo("1201"), "\t-2+3",
                     TestData.validIdNumber(), null, ExamCategories.CLINICAL, "12", "1201", data.clock().instant()));
-            tab.recordVerdict(Verdict.APPROVED, "+1 通过", data.clock().instant());
+            data.openCase(tab, null);
+            data.verdict(tab, Verdict.APPROVED, "+1 通过", false);
         });
         for (String encoding : List.of("UTF-8", "GBK")) {
             HttpResponse<byte[]> csv = new Client(newAddress()).basic(ADMIN, STAFF_PASSWORD)
@@ -293,17 +295,17 @@ class WebSecurityAttackTests {
         data.completeRequiredMaterials(at1201);
         submissions.submit(at1201.getId(), Locale.SIMPLIFIED_CHINESE);
         at1201 = data.reload(at1201);
-        Task task = taskService.createTaskQuery().processInstanceId(at1201.getProcessInstanceId()).singleResult();
+        Task task = taskService.createTaskQuery().processInstanceId(data.state(at1201).processInstanceId()).singleResult();
         Client other = new Client(newAddress()).basic(SITE_1202, STAFF_PASSWORD);
         List<HttpResponse<String>> refusals = List.of(
                 other.json("POST", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + SITE_1202 + "\"}", null),
-                other.get("/engine-rest/process-instance/" + at1201.getProcessInstanceId() + "/variables"),
-                other.json("PUT", "/engine-rest/process-instance/" + at1201.getProcessInstanceId() + "/variables/x",
+                other.get("/engine-rest/process-instance/" + data.state(at1201).processInstanceId() + "/variables"),
+                other.json("PUT", "/engine-rest/process-instance/" + data.state(at1201).processInstanceId() + "/variables/x",
                         "{\"value\":1,\"type\":\"Integer\"}", null));
         for (HttpResponse<String> refusal : refusals) {
             assertThat(refusal.statusCode()).as(refusal.uri() + " " + refusal.body()).isEqualTo(403);
             assertThat(refusal.body()).as(refusal.uri().toString()).contains("\"code\":\"FORBIDDEN\"")
-                    .doesNotContain(task.getId(), at1201.getProcessInstanceId(), "permission");
+                    .doesNotContain(task.getId(), data.state(at1201).processInstanceId(), "permission");
             // One problem shape with the other refusals, plus the "message" Tasklist shows.
             assertThat(refusal.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(refusal.body()).contains("\"detail\":\"" + SecurityConfig.FORBIDDEN + "\"",

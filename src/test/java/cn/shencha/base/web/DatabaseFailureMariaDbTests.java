@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.base.ui.KaribuViewTest;
 import cn.shencha.exam.Candidate;
-import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.materials.TestImages;
 import cn.shencha.support.DatabaseProxy;
 import cn.shencha.support.MariaDbUrls;
@@ -157,7 +157,7 @@ class DatabaseFailureMariaDbTests extends KaribuViewTest {
 
         assertDatabaseUnavailable(response);
         restoreDatabase();
-        assertThat(testData.reload(candidate).getSubmittedAt()).isNull();
+        assertThat(testData.state(testData.reload(candidate)).submittedAt()).isNull();
     }
 
     @Test
@@ -242,7 +242,7 @@ class DatabaseFailureMariaDbTests extends KaribuViewTest {
                 .getElement().getTextRecursively()).isEqualTo(stageBefore);
         assertThat(_find(Button.class, spec -> spec.withId("submit-review"))).hasSize(1);
         restoreDatabase();
-        assertThat(testData.reload(candidate).getSubmittedAt()).isNull();
+        assertThat(testData.state(testData.reload(candidate)).submittedAt()).isNull();
     }
 
     @Test

@@ -245,10 +245,10 @@ class CandidateApiTests {
     void afterTheDeadlineLockedTheCaseAnUploadIsRefusedForTheDeadlineNotAsSubmitted() throws Exception {
         Candidate candidate = data.candidate("1201");
         data.clock().set(TestData.TIANJIN_2026.uploadDeadline());
-        String processInstanceId = data.reload(candidate).getProcessInstanceId();
+        String processInstanceId = data.state(data.reload(candidate)).processInstanceId();
         managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId).timers()
                 .activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).singleResult().getId());
-        assertThat(data.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW); // auto-locked, never submitted
+        assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.SITE_REVIEW); // auto-locked, never submitted
 
         mvc.perform(multipart("/api/v1/me/materials/OTHER/images")
                         .file(new MockMultipartFile("file", "late.png", "image/png", TestImages.png(TestImages.quadrants(700, 700))))

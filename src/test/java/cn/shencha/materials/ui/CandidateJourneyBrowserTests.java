@@ -177,7 +177,7 @@ class CandidateJourneyBrowserTests {
             assertThat(browser.findAll(By.cssSelector(".sh-thumb-remove"))).isEmpty();
             assertThat(states(browser)).containsOnly("已锁定");
             browser.screenshot("09-materials-submitted");
-            assertThat(testData.reload(candidate).getSubmittedAt()).isNotNull();
+            assertThat(testData.state(testData.reload(candidate)).submittedAt()).isNotNull();
 
             // The site reviewer asks for a better ID image: feedback at the top, only that material unlocked.
             sendBackForSupplement(candidate, "ID_CARD", "照片不清晰，请重新拍摄");
@@ -210,9 +210,7 @@ class CandidateJourneyBrowserTests {
     @EnumSource(Browser.Size.class)
     void signInAndSeeThePublishedResult(Browser.Size size) {
         Candidate candidate = testData.candidate("1202");
-        candidate.recordVerdict(Verdict.REJECTED, "试用期考核证明缺少机构盖章", testData.clock().instant());
-        candidate.markVerdictPublished(testData.clock().instant());
-        candidates.save(candidate);
+        testData.verdict(candidate, Verdict.REJECTED, "试用期考核证明缺少机构盖章", true);
         try (Browser browser = Browser.open("http://localhost:" + port, size)) {
             signIn(browser, candidate.getRegistrationNo(), TestData.PASSWORD);
             browser.waitFor(By.id("registration-status"));
@@ -332,7 +330,7 @@ class CandidateJourneyBrowserTests {
     }
 
     private void sendBackForSupplement(Candidate candidate, String typeCode, String reason) {
-        String processInstanceId = testData.reload(candidate).getProcessInstanceId();
+        String processInstanceId = testData.state(testData.reload(candidate)).processInstanceId();
         String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
         decisions.decide(taskId, StaffScope.of("site1201reviewer", Set.of("site1201")), new DecisionCommand(
                 Decision.SUPPLEMENT, null, List.of(new DecisionCommand.MaterialVerdictCommand(typeCode,

@@ -14,7 +14,7 @@ import cn.shencha.exam.Candidate;
 import cn.shencha.exam.Phase;
 import cn.shencha.materials.ImageState;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialImageRepository;
+import cn.shencha.materials.internal.MaterialImageRepository;
 import cn.shencha.materials.MaterialType;
 import cn.shencha.materials.TestImages;
 import cn.shencha.review.Decision;
@@ -203,7 +203,7 @@ class MaterialsViewTests extends KaribuViewTest {
         assertThat(_find(ConfirmDialog.class)).isEmpty();
         assertThat(notifications()).anyMatch(n -> n.startsWith("以下必传材料尚未上传完整：") && n.contains("身份证明")
                 && n.contains("学历证书"));
-        assertThat(testData.reload(candidate).getSubmittedAt()).isNull();
+        assertThat(testData.state(testData.reload(candidate)).submittedAt()).isNull();
         assertThat(_find(Button.class, spec -> spec.withId("submit-review"))).hasSize(1);
     }
 
@@ -219,7 +219,7 @@ class MaterialsViewTests extends KaribuViewTest {
         assertThat(_find(Upload.class)).isEmpty();
         assertThat(_find(NativeButton.class, spec -> spec.withText("−"))).isEmpty();
         assertThat(card("ID_CARD").getElement().getTextRecursively()).contains("已锁定").doesNotContain("未锁定", "上传成功");
-        assertThat(testData.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(testData.state(testData.reload(candidate)).phase()).isEqualTo(Phase.SITE_REVIEW);
     }
 
     @Test
@@ -278,7 +278,7 @@ class MaterialsViewTests extends KaribuViewTest {
 
         submit();
         assertThat(text("materials-submitted")).contains("上报完成，内容已锁定");
-        assertThat(testData.reload(candidate).getPhase()).isEqualTo(Phase.SITE_REVIEW);
+        assertThat(testData.state(testData.reload(candidate)).phase()).isEqualTo(Phase.SITE_REVIEW);
         assertThat(_find(NativeButton.class, spec -> spec.withText("−"))).isEmpty();
     }
 
@@ -303,7 +303,7 @@ class MaterialsViewTests extends KaribuViewTest {
     }
 
     private void sendBackForSupplement(String typeCode, String reason) {
-        String processInstanceId = testData.reload(candidate).getProcessInstanceId();
+        String processInstanceId = testData.state(testData.reload(candidate)).processInstanceId();
         String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
         decisions.decide(taskId, StaffScope.of("site1201reviewer", Set.of("site1201")), new DecisionCommand(
                 Decision.SUPPLEMENT, null, List.of(new DecisionCommand.MaterialVerdictCommand(typeCode,

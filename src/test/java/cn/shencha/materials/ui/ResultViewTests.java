@@ -37,17 +37,14 @@ class ResultViewTests extends KaribuViewTest {
 
     @Test
     void aRecordedVerdictStaysHiddenUntilPublished() {
-        candidate.recordVerdict(Verdict.REJECTED, "学历不符合报考条件", testData.clock().instant());
-        candidates.save(candidate);
+        testData.verdict(candidate, Verdict.REJECTED, "学历不符合报考条件", false);
         navigate("result");
         assertThat(result()).contains("审核结果尚未公布。").doesNotContain("学历不符合报考条件", "不通过");
     }
 
     @Test
     void aPublishedRejectionShowsItsReason() {
-        candidate.recordVerdict(Verdict.REJECTED, "学历不符合报考条件", testData.clock().instant());
-        candidate.markVerdictPublished(testData.clock().instant());
-        candidates.save(candidate);
+        testData.verdict(candidate, Verdict.REJECTED, "学历不符合报考条件", true);
         navigate("result");
         assertThat(_get(H3.class, spec -> spec.withId("result-verdict")).getText()).isEqualTo("审核不通过");
         assertThat(result()).contains("原因：学历不符合报考条件", "公布时间：2026-02-01 09:00");
@@ -55,9 +52,7 @@ class ResultViewTests extends KaribuViewTest {
 
     @Test
     void aPublishedApprovalHasNoReason() {
-        candidate.recordVerdict(Verdict.APPROVED, null, testData.clock().instant());
-        candidate.markVerdictPublished(testData.clock().instant());
-        candidates.save(candidate);
+        testData.verdict(candidate, Verdict.APPROVED, null, true);
         navigate("result");
         assertThat(_get(H3.class, spec -> spec.withId("result-verdict")).getText()).isEqualTo("审核通过");
         assertThat(result()).doesNotContain("原因");

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shencha.admin.AdminTestData;
 import cn.shencha.exam.Candidate;
 import cn.shencha.materials.MaterialImage;
-import cn.shencha.materials.MaterialTypeRepository;
+import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.review.ImageViewLog;
 import cn.shencha.review.ImageViewRecord;
 import cn.shencha.review.ImageViewRecordRepository;

@@ -1,4 +1,6 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
+
+import cn.shencha.materials.MaterialUnlock;
 
 import java.util.List;
 import java.util.Optional;

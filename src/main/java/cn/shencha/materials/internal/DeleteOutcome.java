@@ -1,4 +1,4 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
 
 /**
  * PURGED: the image had never been submitted and is gone with its file. KEPT_IN_HISTORY: it had been

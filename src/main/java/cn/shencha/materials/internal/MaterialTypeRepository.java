@@ -1,4 +1,6 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
+
+import cn.shencha.materials.MaterialType;
 
 import java.util.List;
 import java.util.Optional;

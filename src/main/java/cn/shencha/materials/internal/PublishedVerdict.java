@@ -1,4 +1,4 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
 
 import cn.shencha.exam.Verdict;
 import java.time.Instant;

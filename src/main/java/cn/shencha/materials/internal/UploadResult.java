@@ -1,4 +1,4 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
 
 /**
  * Something the candidate is told about an upload, already in their language: what was done to the file

@@ -1,5 +1,6 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
 
+import cn.shencha.materials.ImageState;
 import java.time.Instant;
 import java.util.List;
 

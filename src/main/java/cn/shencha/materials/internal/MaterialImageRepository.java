@@ -1,4 +1,8 @@
-package cn.shencha.materials;
+package cn.shencha.materials.internal;
+
+import cn.shencha.materials.ImageState;
+import cn.shencha.materials.MaterialImage;
+import cn.shencha.materials.SharedImage;
 
 import java.util.Collection;
 import java.util.List;

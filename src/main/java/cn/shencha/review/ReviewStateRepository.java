@@ -1,0 +1,27 @@
+package cn.shencha.review;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** The review module's own cases; no other module uses it (they read exam.CaseStates). */
+interface ReviewStateRepository extends JpaRepository<ReviewState, Long> {
+
+    /** The candidate whose case a process instance is (index ix_review_case_process_instance). */
+    @Query("select s.candidateId from ReviewState s where s.processInstanceId = :processInstanceId")
+    Optional<Long> findCandidateIdByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
+
+    /**
+     * The district's cases whose upload ended by the deadline timer (locked, never submitted) and whom no reviewer
+     * has decided on yet: their site review has not really begun (UploadReopener).
+     */
+    @Query("""
+            select s.candidateId from ReviewState s join Candidate c on c.id = s.candidateId
+            where c.seasonCode = :season and c.districtCode = :district and s.phase = cn.shencha.exam.Phase.SITE_REVIEW
+              and s.submittedAt is null and s.lockedAt is not null and s.processInstanceId is not null
+              and not exists (select d.id from ReviewDecision d where d.candidateId = s.candidateId)
+            order by s.candidateId""")
+    List<Long> findAutoLockedUnreviewed(@Param("season") String seasonCode, @Param("district") String districtCode);
+}
