@@ -133,7 +133,7 @@ public class MaterialUploadService {
         try {
             Recorded recorded = tx.execute(s -> {
                 removeFileUnlessCommitted(key);
-                return record(candidateId, pre.typeId(), key, processed);
+                return record(candidateId, pre, key, processed);
             });
             MaterialImage saved = recorded.image();
             log.info("Candidate {} uploaded image {} ({}, {} → {} bytes) for {} in {} ms (image {} ms, store and record {} ms)",
@@ -170,14 +170,14 @@ public class MaterialUploadService {
             }
             SeasonSchedule schedule = seasons.schedule(candidate);
             Instant now = clock.instant();
-            Set<Long> unlocked = openUnlockTypeIds(candidateId);
-            MaterialLockPolicy.lockReason(candidate, cases.of(candidateId), schedule, image.getMaterialTypeId(), unlocked,
-                            unlocks.lastSupplementExpired(candidateId), now)
+            UnlockState unlockState = UnlockState.of(unlocks, candidateId);
+            MaterialLockPolicy.lockReason(candidate, cases.of(candidateId), schedule, image.getMaterialTypeId(),
+                            unlockState.openTypeIds(), unlockState.lastSupplementExpired(), now)
                     .ifPresent(reason -> {
                         throw ShenchaException.conflict(reason.name());
                     });
             if (image.isSubmitted()) {
-                Optional<MaterialUnlock> unlock = unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).stream()
+                Optional<MaterialUnlock> unlock = unlockState.open().stream()
                         .filter(u -> u.getMaterialTypeId().equals(image.getMaterialTypeId()))
                         .findFirst();
                 image.markReplaced(now, unlock.map(MaterialUnlock::getReason).orElse(null),
@@ -219,16 +219,17 @@ public class MaterialUploadService {
         District district = districts.findById(candidate.getDistrictCode()).orElseThrow();
         MaterialType type = types.findBySeasonCodeAndDistrictCodeAndCode(candidate.getSeasonCode(), candidate.getDistrictCode(), typeCode)
                 .orElseThrow(() -> new ShenchaException("MATERIAL_TYPE_NOT_FOUND", HttpStatus.NOT_FOUND, String.valueOf(typeCode)));
-        checkUnlocked(candidate, seasons.schedule(candidate), type);
+        checkUnlocked(candidate, seasons.schedule(candidate), type.getId());
         checkFreeSlot(candidateId, type);
         return new Precheck(type.getId(), type.getCode(), type.getName(), type.getMaxCount(), district.getMaxImageBytes());
     }
 
-    private Recorded record(Long candidateId, Long typeId, String key, ProcessedImage processed) {
+    /** @param pre the material type as the pre-check read it (its id and how many pictures it takes: not read again) */
+    private Recorded record(Long candidateId, Precheck pre, String key, ProcessedImage processed) {
         Candidate candidate = candidates.findByIdForUpdate(candidateId)
                 .orElseThrow(() -> ShenchaException.notFound("CANDIDATE_NOT_FOUND"));
-        MaterialType type = types.findById(typeId).orElseThrow();
-        checkUnlocked(candidate, seasons.schedule(candidate), type); // again, with the lock held and the clock read now
+        Long typeId = pre.typeId();
+        checkUnlocked(candidate, seasons.schedule(candidate), typeId); // again, with the lock held and the clock read now
         Long sameAsTypeId = null;
         List<MaterialImage> all = images.findByCandidateIdOrderByUploadedAt(candidateId);
         for (MaterialImage other : all) {
@@ -239,7 +240,7 @@ public class MaterialUploadService {
                 sameAsTypeId = other.getMaterialTypeId(); // the first, as in upload order
             }
         }
-        int slot = freeSlot(type, all.stream().filter(i -> i.isActive() && i.getMaterialTypeId().equals(typeId))
+        int slot = freeSlot(pre.maxCount(), all.stream().filter(i -> i.isActive() && i.getMaterialTypeId().equals(typeId))
                 .map(MaterialImage::getActiveSlot).toList());
         MaterialImage image = new MaterialImage(candidateId, typeId, slot, key, processed.contentType(),
                 processed.bytes().length, processed.originalBytes(), processed.width(), processed.height(),
@@ -248,10 +249,10 @@ public class MaterialUploadService {
         return new Recorded(images.saveAndFlush(image), sameAsTypeId);
     }
 
-    private void checkUnlocked(Candidate candidate, SeasonSchedule schedule, MaterialType type) {
-        MaterialLockPolicy.lockReason(candidate, cases.of(candidate.getId()), schedule, type.getId(),
-                        openUnlockTypeIds(candidate.getId()),
-                        unlocks.lastSupplementExpired(candidate.getId()), clock.instant())
+    private void checkUnlocked(Candidate candidate, SeasonSchedule schedule, Long typeId) {
+        UnlockState unlockState = UnlockState.of(unlocks, candidate.getId());
+        MaterialLockPolicy.lockReason(candidate, cases.of(candidate.getId()), schedule, typeId, unlockState.openTypeIds(),
+                        unlockState.lastSupplementExpired(), clock.instant())
                 .ifPresent(reason -> {
                     throw ShenchaException.conflict(reason.name());
                 });
@@ -259,24 +260,18 @@ public class MaterialUploadService {
 
     /** The lowest free slot (1..maxCount) of this material, or MAX_COUNT_REACHED. */
     private int checkFreeSlot(Long candidateId, MaterialType type) {
-        return freeSlot(type, images.findByCandidateIdAndMaterialTypeIdAndState(candidateId, type.getId(), ImageState.ACTIVE)
+        return freeSlot(type.getMaxCount(), images.findByCandidateIdAndMaterialTypeIdAndState(candidateId, type.getId(), ImageState.ACTIVE)
                 .stream().map(MaterialImage::getActiveSlot).toList());
     }
 
-    private static int freeSlot(MaterialType type, List<Integer> activeSlots) {
+    private static int freeSlot(int maxCount, List<Integer> activeSlots) {
         Set<Integer> taken = new TreeSet<>(activeSlots);
-        for (int slot = 1; slot <= type.getMaxCount(); slot++) {
+        for (int slot = 1; slot <= maxCount; slot++) {
             if (!taken.contains(slot)) {
                 return slot;
             }
         }
-        throw ShenchaException.conflict("MAX_COUNT_REACHED", type.getMaxCount());
-    }
-
-    private Set<Long> openUnlockTypeIds(Long candidateId) {
-        Set<Long> ids = new java.util.HashSet<>();
-        unlocks.findByCandidateIdAndClosedAtIsNull(candidateId).forEach(u -> ids.add(u.getMaterialTypeId()));
-        return ids;
+        throw ShenchaException.conflict("MAX_COUNT_REACHED", maxCount);
     }
 
     private UploadResult result(Recorded recorded, ProcessedImage processed, Precheck pre, Locale lang) {

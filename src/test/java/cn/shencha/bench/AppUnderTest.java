@@ -2,7 +2,6 @@ package cn.shencha.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -331,11 +330,8 @@ final class AppUnderTest implements AutoCloseable {
         }
     }
 
+    /** A free port of this worktree's range ({@code -Dshencha.test.ports}), as the tests take theirs. */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return cn.shencha.support.TestPorts.free();
     }
 }

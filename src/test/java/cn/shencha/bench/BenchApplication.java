@@ -3,8 +3,12 @@ package cn.shencha.bench;
 import cn.shencha.Application;
 import java.io.IOException;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
@@ -22,6 +26,25 @@ public final class BenchApplication {
         SpringApplication app = new SpringApplication(Application.class);
         app.addInitializers(context -> context.getBeanFactory()
                 .registerSingleton("benchTestConfigurationFilter", new TestConfigurationFilter()));
+        Integer counterPort = Integer.getInteger(StatementCounter.PORT_PROPERTY);
+        if (counterPort != null) { // the cost scenario counts the app's statements (StatementCounter)
+            StatementCounter counter = new StatementCounter(counterPort);
+            app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(counter));
+            app.addListeners(event -> {
+                if (event instanceof ApplicationFailedEvent || event instanceof ContextClosedEvent) {
+                    counter.stop();
+                }
+            });
+        }
+        if (Boolean.getBoolean("bench.startupSteps")) { // where the start-up goes (the cost scenario's start-ups)
+            BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
+            app.setApplicationStartup(steps);
+            app.addListeners(event -> {
+                if (event instanceof ApplicationReadyEvent) {
+                    StartupSteps.log(steps);
+                }
+            });
+        }
         app.run(args);
     }
 

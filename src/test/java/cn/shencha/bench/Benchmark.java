@@ -46,7 +46,8 @@ public final class Benchmark {
     static final String ADMIN = "benchadmin";
     static final String ADMIN_PASSWORD = "Night2026Bench";
     static final String MARIADB_URL = "jdbc:mysql://127.0.0.1:3306/";
-    static final String DATABASE = "shencha_bench";
+    /** The database the run drops and creates ({@code -Dbench.databaseName}, so that worktrees do not share one). */
+    static final String DATABASE = System.getProperty("bench.databaseName", "shencha_bench");
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final List<String> REQUIRED = List.of("ID_CARD", "ID_CARD", "DIPLOMA", "PROBATION", "REGISTRATION_FORM");
     /** Every slot of the standard catalog: type and how many pictures it takes. */
@@ -106,6 +107,12 @@ public final class Benchmark {
             } finally {
                 observer.close();
             }
+            report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
+            return report;
+        }
+        if ("cost".equalsIgnoreCase(settings.scenarios())) {
+            new CostScenarios(settings, report, jdbcUrl, smallJpegs).run();
+            report.context("load average at the end", loadAverage());
             report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
             return report;
         }
@@ -416,7 +423,7 @@ public final class Benchmark {
         return importAll(admin, district, people, 2000);
     }
 
-    private double importAll(BenchClient admin, String district, List<Person> people, int rowsPerFile) {
+    static double importAll(BenchClient admin, String district, List<Person> people, int rowsPerFile) {
         long start = System.nanoTime();
         for (int from = 0; from < people.size(); from += rowsPerFile) {
             List<Person> part = people.subList(from, Math.min(people.size(), from + rowsPerFile));
@@ -432,7 +439,7 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- deadlines
 
-    private Response setUploadDeadline(BenchClient admin, String district, Instant deadline) {
+    static Response setUploadDeadline(BenchClient admin, String district, Instant deadline) {
         JsonNode schedule = check(admin.get("/api/v1/admin/districts/" + district + "/schedule"), "schedule").json();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("uploadStart", schedule.get("uploadStart").asText());
@@ -779,7 +786,7 @@ public final class Benchmark {
     }
 
     /** 26 slots: every material type as many times as it takes pictures. */
-    private static List<String> slotSequence() {
+    static List<String> slotSequence() {
         List<String> slots = new ArrayList<>();
         SLOTS.forEach((type, count) -> slots.addAll(Collections.nCopies(count, type)));
         return slots;
@@ -875,7 +882,7 @@ public final class Benchmark {
                         + " task completed, district task created"));
     }
 
-    private static Map<String, Object> decision(String decision) {
+    static Map<String, Object> decision(String decision) {
         List<Map<String, String>> verdicts = new ArrayList<>();
         for (String type : List.of("ID_CARD", "DIPLOMA", "PROBATION", "REGISTRATION_FORM")) {
             verdicts.add(Map.of("typeCode", type, "verdict", "OK"));
@@ -1027,7 +1034,7 @@ public final class Benchmark {
      * Activates the accounts as candidates do; activation signs each one in (its own client keeps the session).
      * @return the signed-in clients, in the order of {@code people}
      */
-    private List<BenchClient> activate(AppUnderTest app, List<Person> people, int threads) {
+    static List<BenchClient> activate(AppUnderTest app, List<Person> people, int threads) {
         List<BenchClient> clients = new ArrayList<>(Collections.nCopies(people.size(), null));
         Workers.run(threads, w -> {
             for (int i = w; i < people.size(); i += threads) {
@@ -1046,7 +1053,7 @@ public final class Benchmark {
         return clients;
     }
 
-    private static Response check(Response response, String what) {
+    static Response check(Response response, String what) {
         if (!response.ok()) {
             throw new IllegalStateException(what + " failed: " + response.status() + " " + response.body());
         }

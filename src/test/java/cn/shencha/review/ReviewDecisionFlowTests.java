@@ -111,6 +111,25 @@ class ReviewDecisionFlowTests {
         // Tasklist's history shows who decided: the task was given to them when it completed unclaimed.
         assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(districtTask.getId())
                 .singleResult().getAssignee()).isEqualTo(ReviewTestStaff.DISTRICT_12);
+        leanHistoryOf(candidate);
+    }
+
+    /**
+     * The history written (LeanHistoryEventHandler): the steps the admin's case history lists and the tasks, but no
+     * gateway; the variable history of the case's identity, which the retention purge reads, and no decision variable.
+     */
+    private void leanHistoryOf(Candidate candidate) {
+        var history = processEngine.getHistoryService();
+        String instance = testData.state(candidate).processInstanceId();
+        List<String> activityTypes = history.createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
+                .map(a -> a.getActivityType()).toList();
+        assertThat(activityTypes).contains("startEvent", "receiveTask", "userTask").noneMatch(t -> t.endsWith("Gateway"));
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).count()).isEqualTo(2);
+        List<String> variables = history.createHistoricVariableInstanceQuery().processInstanceId(instance).list().stream()
+                .map(v -> v.getName()).toList();
+        assertThat(variables).containsExactlyInAnyOrderElementsOf(LeanHistoryEventHandler.KEPT_VARIABLES);
+        // The running case still has its decision variables: only their history is not written.
+        assertThat(runtimeService.getVariable(instance, MaterialReviewProcess.VAR_DISTRICT_DECISION)).isEqualTo("APPROVE");
     }
 
     @Test

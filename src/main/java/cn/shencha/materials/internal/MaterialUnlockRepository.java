@@ -13,6 +13,9 @@ public interface MaterialUnlockRepository extends JpaRepository<MaterialUnlock, 
     /** The newest unlock of a candidate: the last supplement a reviewer asked for. */
     Optional<MaterialUnlock> findFirstByCandidateIdOrderByOpenedAtDescIdDesc(Long candidateId);
 
+    /** Every unlock of a candidate, the newest first (a candidate has a handful at most). */
+    List<MaterialUnlock> findByCandidateIdOrderByOpenedAtDescIdDesc(Long candidateId);
+
     /** Whether the candidate's last supplement request expired unanswered (see {@link MaterialLockPolicy}). */
     default boolean lastSupplementExpired(Long candidateId) {
         return findFirstByCandidateIdOrderByOpenedAtDescIdDesc(candidateId).map(MaterialUnlock::isExpired).orElse(false);
