@@ -27,10 +27,10 @@ class CandidateLookup {
 
     CandidateLookup(CandidateRepository candidates, ReviewStateRepository states, ReviewStates reviewStates,
                     ReviewDecisionRepository decisions) {
-        this.decisions = decisions;
         this.candidates = candidates;
         this.states = states;
         this.reviewStates = reviewStates;
+        this.decisions = decisions;
     }
 
     Candidate of(VariableScope scope) {
@@ -43,16 +43,21 @@ class CandidateLookup {
     }
 
     Case caseOf(VariableScope scope) {
-        Long id = candidateId(scope);
-        return new Case(candidates.findById(id).orElseThrow(() -> new IllegalStateException("No candidate " + id)),
-                reviewStates.forChange(id));
+        Candidate candidate = of(scope);
+        return new Case(candidate, reviewStates.forChange(candidate.getId()));
     }
 
-    /** The reviewer's decision the process is acting on (variable lastDecisionId, set by ReviewDecisionService). */
+    /**
+     * The reviewer's decision the process is acting on (variable lastDecisionId, set by ReviewDecisionService). The
+     * variable only points at it: a decision of another candidate's case is refused, so a changed variable cannot
+     * give this case someone else's verdict or unlocks.
+     */
     ReviewDecision lastDecision(VariableScope scope) {
         Long decisionId = (Long) scope.getVariable(MaterialReviewProcess.VAR_LAST_DECISION_ID);
-        return decisions.findById(decisionId)
-                .orElseThrow(() -> new IllegalStateException("No review decision " + decisionId));
+        Long candidateId = candidateId(scope);
+        return decisions.findById(decisionId).filter(d -> d.getCandidateId().equals(candidateId))
+                .orElseThrow(() -> new IllegalStateException("No review decision " + decisionId + " of candidate "
+                        + candidateId));
     }
 
     private Long candidateId(VariableScope scope) {
