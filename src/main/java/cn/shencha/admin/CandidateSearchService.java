@@ -39,8 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CandidateSearchService {
 
     static final int MAX_RESULTS = 50;
+    /** The steps a case's history shows; boundaryMessage is the upload deadline since it arrives as a message. */
     private static final Set<String> HISTORY_TYPES = Set.of("startEvent", "receiveTask", "userTask", "serviceTask",
-            "boundaryTimer", "intermediateTimer", "intermediateMessageCatch", "noneEndEvent");
+            "boundaryTimer", "boundaryMessage", "intermediateTimer", "intermediateMessageCatch", "noneEndEvent");
 
     public record CandidateSummary(String registrationNo, String name, String maskedIdNumber, String districtCode,
                                    String siteCode, Phase phase) {

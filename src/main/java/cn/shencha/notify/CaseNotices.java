@@ -9,11 +9,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the review process tells candidates, as notify hears it: each event of the review module becomes one
- * notification (in-app message, then SMS, e-mail, WeChat through the outbox). A listener runs after the publishing
- * transaction committed, in a transaction of its own; Spring Modulith's event publication registry keeps the event
- * until the listener succeeded, and {@code EventPublicationRetry} hands it again to a listener that failed or whose
- * node died. {@link Notifier#notifyCandidateOnce} keys the notification by the event's id, so a second run tells
- * nobody twice. The listener ids are fixed, so that renaming a method leaves stored publications matched.
+ * notification per candidate it names (in-app message, then SMS, e-mail, WeChat through the outbox). A listener runs
+ * after the publishing transaction committed, in a transaction of its own; Spring Modulith's event publication
+ * registry keeps the event until the listener succeeded, and {@code EventPublicationRetry} hands it again to a
+ * listener that failed or whose node died. {@link Notifier#notifyCandidateOnce} keys the notification by the event's
+ * id (for one candidate of it), so a second run tells nobody twice. The listener ids are fixed, so that renaming a
+ * method leaves stored publications matched.
  */
 @Component
 class CaseNotices {
@@ -26,7 +27,11 @@ class CaseNotices {
 
     @ApplicationModuleListener(id = "notify.materials-auto-locked")
     void on(MaterialsAutoLocked event) {
-        notifier.notifyCandidateOnce(event.id(), event.candidateId(), NoticeKind.MATERIALS_AUTO_LOCKED, event.candidateName());
+        // A batch of the deadline night: its candidates' notices in one transaction.
+        for (MaterialsAutoLocked.LockedCase locked : event.cases()) {
+            notifier.notifyCandidateOnce(event.idFor(locked.candidateId()), locked.candidateId(),
+                    NoticeKind.MATERIALS_AUTO_LOCKED, locked.candidateName());
+        }
     }
 
     @ApplicationModuleListener(id = "notify.supplement-requested")

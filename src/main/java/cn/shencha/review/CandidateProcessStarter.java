@@ -10,17 +10,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts a candidate's material review: one instance per candidate, business key = registration number, and the
- * candidate's review case (ReviewState) with it, in the caller's transaction.
+ * candidate's review case (ReviewState) with it, in the caller's transaction; the upload-deadline trigger the case
+ * waits for is armed with it (UploadDeadlineTriggers).
  */
 @Service
 public class CandidateProcessStarter {
 
     private final RuntimeService runtimeService;
     private final ReviewStateRepository states;
+    private final UploadDeadlineTriggers triggers;
 
-    CandidateProcessStarter(RuntimeService runtimeService, ReviewStateRepository states) {
+    CandidateProcessStarter(RuntimeService runtimeService, ReviewStateRepository states,
+                            UploadDeadlineTriggers triggers) {
         this.runtimeService = runtimeService;
         this.states = states;
+        this.triggers = triggers;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -38,6 +42,7 @@ public class CandidateProcessStarter {
                         MaterialReviewProcess.VAR_DISTRICT_CODE, candidate.getDistrictCode(),
                         MaterialReviewProcess.VAR_SEASON_CODE, candidate.getSeasonCode()));
         started.startedAs(instance.getId());
+        triggers.arm(candidate);
         return instance.getId();
     }
 

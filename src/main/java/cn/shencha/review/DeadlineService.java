@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One candidate's upload deadline, and the timer that already waits on it, in the same transaction. A district's
+ * One candidate's upload deadline, and the trigger that waits on it, in the same transaction. A district's
  * schedule changes only through admin.ScheduleAdminService (timers, review tasks, reopening and the record together).
  */
 @Service
@@ -17,10 +17,12 @@ public class DeadlineService {
 
     private final Seasons seasons;
     private final TimerRescheduler rescheduler;
+    private final UploadDeadlineTriggers triggers;
 
-    DeadlineService(Seasons seasons, TimerRescheduler rescheduler) {
+    DeadlineService(Seasons seasons, TimerRescheduler rescheduler, UploadDeadlineTriggers triggers) {
         this.seasons = seasons;
         this.rescheduler = rescheduler;
+        this.triggers = triggers;
     }
 
     /** A personal extension (later only); the caller checks who asks and records it (admin.ScheduleAdminService). */
@@ -31,6 +33,7 @@ public class DeadlineService {
             throw ShenchaException.badRequest("EXTENSION_NOT_LATER");
         }
         candidate.setUploadDeadlineOverride(newDeadline);
-        return rescheduler.rescheduleCandidate(candidate, schedule);
+        // The candidate's own trigger; a case of a process version before the triggers still has its own timer.
+        return triggers.arm(candidate) + rescheduler.rescheduleCandidate(candidate, schedule);
     }
 }

@@ -82,7 +82,7 @@ public class DeadlineTimers {
         if (processInstanceIds.isEmpty()) {
             return Moved.NONE;
         }
-        Map<String, String> timerByJobDefinition = deadlineTimerDefinitions();
+        Map<String, String> timerByJobDefinition = timerDefinitions(MaterialReviewProcess.DEADLINE_TIMERS);
         Map<String, Date> taskDueByKey = new HashMap<>();
         if (schedule != null) {
             for (ReviewLevel level : ReviewLevel.values()) {
@@ -93,11 +93,27 @@ public class DeadlineTimers {
                 new MoveTimers(new HashSet<>(processInstanceIds), timerByJobDefinition, dueDate, taskDueByKey));
     }
 
-    /** Job definition id to timer activity id, over every deployed version of the process. */
-    private Map<String, String> deadlineTimerDefinitions() {
+    /**
+     * The upload-deadline triggers' timers (UploadDeadlineTriggers), in the caller's transaction.
+     *
+     * @param dueDate trigger process instance id to the due date its timer must have
+     * @return how many got a new due date
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int moveTriggers(Collection<String> processInstanceIds, java.util.function.Function<String, Date> dueDate) {
+        if (processInstanceIds.isEmpty()) {
+            return 0;
+        }
+        return engine.getCommandExecutorTxRequired().execute(new MoveTimers(new HashSet<>(processInstanceIds),
+                timerDefinitions(UploadDeadlineProcess.DEADLINE_DUE), (timer, instance) -> dueDate.apply(instance),
+                Map.of())).timers();
+    }
+
+    /** Job definition id to timer activity id, over every deployed version of the processes. */
+    private Map<String, String> timerDefinitions(String... timerActivityIds) {
         Map<String, String> byId = new HashMap<>();
         managementService.createJobDefinitionQuery()
-                .activityIdIn(MaterialReviewProcess.DEADLINE_TIMERS)
+                .activityIdIn(timerActivityIds)
                 .list()
                 .forEach(definition -> byId.put(definition.getId(), definition.getActivityId()));
         return byId;
@@ -110,7 +126,10 @@ public class DeadlineTimers {
         @Override
         public Moved execute(CommandContext context) {
             // The caller has checked that an administrator asks; the engine's per-job check would only repeat it.
-            context.disableAuthorizationCheck();
+            return context.runWithoutAuthorization(() -> moveAll(context));
+        }
+
+        private Moved moveAll(CommandContext context) {
             JobQueryImpl query = new JobQueryImpl();
             query.timers().processInstanceIds(processInstanceIds);
             List<Job> jobs = context.getJobManager().findJobsByQueryCriteria(query, new Page(0, Integer.MAX_VALUE));

@@ -1,24 +1,31 @@
 package cn.shencha.review;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The upload deadline passed without a submission: the candidate's materials are locked as they are
- * (the lock itself already held from the deadline on, see MaterialLockPolicy) and the candidate is told.
+ * The upload deadline passed without a submission: the case is stamped locked (the lock itself already held from
+ * the deadline on, see MaterialLockPolicy), and the candidate is told with the other cases of the transaction.
  */
 @Component("lockAllMaterialsDelegate")
 class LockAllMaterialsDelegate implements JavaDelegate {
 
-    private final CaseMilestones milestones;
+    private final CandidateLookup candidates;
+    private final AutoLockBatch batch;
+    private final Clock clock;
 
-    LockAllMaterialsDelegate(CaseMilestones milestones) {
-        this.milestones = milestones;
+    LockAllMaterialsDelegate(CandidateLookup candidates, AutoLockBatch batch, Clock clock) {
+        this.candidates = candidates;
+        this.batch = batch;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        milestones.reach(execution, ReviewState::markLocked, MaterialsAutoLocked::of);
+        CandidateLookup.Case reviewCase = candidates.caseOf(execution);
+        reviewCase.state().markLocked(clock.instant());
+        batch.add(reviewCase.candidate().getId(), reviewCase.candidate().getName());
     }
 }

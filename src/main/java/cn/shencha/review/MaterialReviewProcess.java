@@ -43,7 +43,10 @@ public final class MaterialReviewProcess {
     public static final String VAR_SUPPLEMENT_LEVEL = "supplementLevel";
     public static final String VAR_LAST_DECISION_ID = "lastDecisionId";
 
-    /** The timers whose due dates follow the district's deadlines. */
+    /**
+     * The timers whose due dates follow the district's deadlines. UPLOAD_DEADLINE_PASSED is a message now (the
+     * upload-deadline process sends it); its timer is still moved for instances of the process versions before it.
+     */
     public static final String[] DEADLINE_TIMERS = {UPLOAD_DEADLINE_PASSED, SUPPLEMENT_DEADLINE_PASSED, RESULTS_PUBLICATION_DUE};
 
     public static String siteGroup(String siteCode) {

@@ -1,8 +1,11 @@
 package cn.shencha.review;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -26,7 +29,9 @@ import org.springframework.stereotype.Component;
  *     per-task authorization rows ({@link ReviewQueueAuthorizationManager}): the same tasks, without the join that
  *     grew with the square of the queue (docs/performance.md);</li>
  * <li>the history of level audit without the gateways' activity rows and the decisions' variable rows, which nobody
- *     reads ({@link LeanHistoryEventHandler}).</li>
+ *     reads ({@link LeanHistoryEventHandler});</li>
+ * <li>the upload deadline's batch message correlation tells {@code shencha.review.deadline-batch-size} cases per job
+ *     and transaction ({@link CloseUploadsDelegate}); the engine's default is one.</li>
  * </ul>
  */
 @Component
@@ -37,10 +42,15 @@ class ReviewEnginePlugin implements ProcessEnginePlugin {
     /** false: every history event of level audit written, main's before (the benchmark's "before"). */
     private final boolean leanHistory;
 
+    /** Cases told of their upload deadline per batch job and transaction. */
+    private final int deadlineBatchSize;
+
     ReviewEnginePlugin(@Value("${shencha.review.queue-scoping:true}") boolean queueScoping,
-                       @Value("${shencha.engine.lean-history:true}") boolean leanHistory) {
+                       @Value("${shencha.engine.lean-history:true}") boolean leanHistory,
+                       @Value("${shencha.review.deadline-batch-size:50}") int deadlineBatchSize) {
         this.queueScoping = queueScoping;
         this.leanHistory = leanHistory;
+        this.deadlineBatchSize = deadlineBatchSize;
     }
 
     @Override
@@ -50,6 +60,10 @@ class ReviewEnginePlugin implements ProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new ReviewerCommandGuard(configuration));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        Map<String, Integer> invocationsPerBatchJob = configuration.getInvocationsPerBatchJobByBatchType() == null
+                ? new HashMap<>() : new HashMap<>(configuration.getInvocationsPerBatchJobByBatchType());
+        invocationsPerBatchJob.put(Batch.TYPE_CORRELATE_MESSAGE, deadlineBatchSize);
+        configuration.setInvocationsPerBatchJobByBatchType(invocationsPerBatchJob);
         if (leanHistory) {
             List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
                     ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());

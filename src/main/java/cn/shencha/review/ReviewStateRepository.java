@@ -14,6 +14,36 @@ interface ReviewStateRepository extends JpaRepository<ReviewState, Long> {
     Optional<Long> findCandidateIdByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
     /**
+     * The process instances of the district's cases still uploading whose deadline is the district's: no personal
+     * extension beyond it (those wait for a trigger of their own). The district's upload-deadline trigger tells them.
+     */
+    @Query("""
+            select s.processInstanceId from ReviewState s join Candidate c on c.id = s.candidateId
+            where c.seasonCode = :season and c.districtCode = :district and s.phase = cn.shencha.exam.Phase.UPLOADING
+              and s.processInstanceId is not null
+              and (c.uploadDeadlineOverride is null or c.uploadDeadlineOverride <= :deadline)
+            order by s.candidateId""")
+    List<String> findUploadingOnDistrictDeadline(@Param("season") String seasonCode,
+                                                 @Param("district") String districtCode,
+                                                 @Param("deadline") java.time.Instant districtDeadline);
+
+    /** How many cases {@link #findUploadingOnDistrictDeadline} finds. */
+    @Query("""
+            select count(s) from ReviewState s join Candidate c on c.id = s.candidateId
+            where c.seasonCode = :season and c.districtCode = :district and s.phase = cn.shencha.exam.Phase.UPLOADING
+              and s.processInstanceId is not null
+              and (c.uploadDeadlineOverride is null or c.uploadDeadlineOverride <= :deadline)""")
+    long countUploadingOnDistrictDeadline(@Param("season") String seasonCode, @Param("district") String districtCode,
+                                          @Param("deadline") java.time.Instant districtDeadline);
+
+    /** The candidate's process instance while the case is still uploading. */
+    @Query("""
+            select s.processInstanceId from ReviewState s
+            where s.candidateId = :candidateId and s.phase = cn.shencha.exam.Phase.UPLOADING
+              and s.processInstanceId is not null""")
+    List<String> findUploading(@Param("candidateId") Long candidateId);
+
+    /**
      * The district's cases whose upload ended by the deadline timer (locked, never submitted) and whom no reviewer
      * has decided on yet: their site review has not really begun (UploadReopener).
      */

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reopens the upload of a candidate whose upload window was closed by the deadline timer (auto-locked, never
  * submitted) and whose site review has not produced any decision yet: the waiting site review task is
- * cancelled and the case goes back to "upload materials", whose deadline timer is created from the schedule
- * as it is now. A candidate who submitted, or whom a reviewer already decided on, is never moved back.
+ * cancelled and the case goes back to "upload materials", and an upload-deadline trigger waits for its deadline as
+ * the schedule says now (the district's, started again if it already ran, or the candidate's own). A candidate who submitted, or whom a reviewer already decided on, is never moved back.
  * Used by the administrators' schedule changes and personal extensions (admin.ScheduleAdminService).
  */
 @Component
@@ -26,14 +26,17 @@ public class UploadReopener {
     private final CandidateRepository candidates;
     private final ReviewDecisionRepository decisions;
     private final RuntimeService runtimeService;
+    private final UploadDeadlineTriggers triggers;
 
     UploadReopener(ReviewStateRepository states, ReviewStates reviewStates, CandidateRepository candidates,
-                   ReviewDecisionRepository decisions, RuntimeService runtimeService) {
+                   ReviewDecisionRepository decisions, RuntimeService runtimeService,
+                   UploadDeadlineTriggers triggers) {
         this.states = states;
         this.reviewStates = reviewStates;
         this.candidates = candidates;
         this.decisions = decisions;
         this.runtimeService = runtimeService;
+        this.triggers = triggers;
     }
 
     /** @return how many auto-locked cases of the district went back to upload */
@@ -79,6 +82,7 @@ public class UploadReopener {
                 .execute();
         // The phase listener of "upload materials" set the phase; the auto-lock no longer holds.
         state.markLocked(null);
+        triggers.arm(candidate);
         return true;
     }
 

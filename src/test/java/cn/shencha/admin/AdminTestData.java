@@ -12,6 +12,7 @@ import cn.shencha.exam.ExamSite;
 import cn.shencha.exam.ExamSiteRepository;
 import cn.shencha.materials.StandardCatalog;
 import cn.shencha.review.MaterialReviewProcess;
+import cn.shencha.review.UploadDeadlineProcess;
 import cn.shencha.review.ReviewerGroups;
 import cn.shencha.support.TestData;
 import jakarta.persistence.EntityManager;
@@ -110,6 +111,14 @@ public class AdminTestData {
                     .setParameter("district", DISTRICT).executeUpdate();
             em.createQuery("update ScheduleChange c set c.districtCode = :retired where c.districtCode = :district")
                     .setParameter("retired", RETIRED_DISTRICT).setParameter("district", DISTRICT).executeUpdate();
+            // The district's upload-deadline triggers went with its cases: the next case arms a fresh one.
+            List<String> triggers = runtimeService.createProcessInstanceQuery()
+                    .processDefinitionKey(UploadDeadlineProcess.KEY)
+                    .processInstanceBusinessKeyLike(UploadDeadlineProcess.districtKey(seasons.currentCode(), DISTRICT) + "%")
+                    .list().stream().map(p -> p.getId()).toList();
+            if (!triggers.isEmpty()) {
+                runtimeService.deleteProcessInstances(triggers, "test: district retired", true, true);
+            }
         });
     }
 

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -42,8 +41,6 @@ abstract class DashboardContract {
     ReviewDecisionService decisions;
     @Autowired
     TaskService taskService;
-    @Autowired
-    ManagementService managementService;
     @Autowired
     MaterialTypeRepository types;
     @Autowired
@@ -76,8 +73,7 @@ abstract class DashboardContract {
         testData.imageRow(uploading, anyRequiredType(uploading), 1);
         submitted(AdminTestData.SITE);                                // submitted (overdue later)
         Candidate autoLocked = data.candidate();
-        managementService.executeJob(managementService.createJobQuery()
-                .processInstanceId(testData.state(autoLocked).processInstanceId()).singleResult().getId());
+        testData.passUploadDeadline(autoLocked);
         Candidate claimed = submitted(AdminTestData.SITE);
         taskService.claim(task(claimed, MaterialReviewProcess.SITE_REVIEW).getId(), "site3101reviewer");
         Candidate inDistrict = submitted(AdminTestData.SITE);

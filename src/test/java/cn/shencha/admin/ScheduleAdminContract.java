@@ -274,8 +274,8 @@ abstract class ScheduleAdminContract {
         submissions.submit(submitted.getId(), Locale.SIMPLIFIED_CHINESE);
         Instant past = NOW.minus(Duration.ofHours(2));
         service.changeSchedule(AdminTestData.DISTRICT, with(TestData.TIANJIN_2026, past, null), false, Progress.NONE);
-        managementService.executeJob(uploadTimer(autoLocked).getId());
-        managementService.executeJob(uploadTimer(reviewed).getId());
+        testData.passUploadDeadline(autoLocked);
+        testData.passUploadDeadline(reviewed);
         reviewDecisions.decide(siteTask(reviewed).getId(), AdminTestData.adminScope(),
                 new DecisionCommand(Decision.PASS, null, List.of()));
         Instant reopenedDeadline = ShanghaiTime.endOfDay(LocalDate.of(2026, 2, 14));
@@ -459,8 +459,9 @@ abstract class ScheduleAdminContract {
                 .filter(t -> t.isRequiredFor(c.getExamCategory())).findFirst().orElseThrow().getCode();
     }
 
+    /** The timer of the upload-deadline trigger that closes the candidate's upload (their own or the district's). */
     Job uploadTimer(Candidate c) {
-        return timer(c, MaterialReviewProcess.UPLOAD_DEADLINE_PASSED);
+        return testData.uploadDeadlineTrigger(c);
     }
 
     Job timer(Candidate c, String activityId) {
@@ -468,10 +469,9 @@ abstract class ScheduleAdminContract {
                 .activityId(activityId).singleResult();
     }
 
-    /** Whether the job executor would pick up the candidate's upload timer now. */
+    /** Whether the job executor would pick up the timer of the candidate's upload-deadline trigger now. */
     boolean executable(Candidate c) {
-        return managementService.createJobQuery().processInstanceId(testData.state(c).processInstanceId())
-                .activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).executable().count() == 1;
+        return managementService.createJobQuery().jobId(uploadTimer(c).getId()).executable().count() == 1;
     }
 
     Task siteTask(Candidate c) {

@@ -18,8 +18,10 @@ import java.util.List;
  * @param decisions     decisions they make together
  * @param cases         whole cases, import to publication
  * @param sessions      candidate UI sessions for the heap measurement
- * @param scenarios     all (the whole night), queues (only the review queues, district 35) or cluster (the deadline
- *                      night on one node and on two behind HAProxy, uploads with the file store and the S3 store)
+ * @param scenarios     all (the whole night), queues (only the review queues, district 35), cluster (the deadline
+ *                      night on one node and on two behind HAProxy, uploads with the file store and the S3 store),
+ *                      cost (cost per item in three engine variants) or night (the deadline night one case per
+ *                      transaction against batches)
  * @param queueSizes    open site-review tasks in one site's queue at which the reviewer's calls are timed
  * @param jar           the packaged application (the build's jar), for start-up as the Docker image runs it;
  *                      null: not measured (the smoke test, or a run from an IDE)

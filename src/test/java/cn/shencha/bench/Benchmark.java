@@ -110,6 +110,12 @@ public final class Benchmark {
             report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
             return report;
         }
+        if ("night".equalsIgnoreCase(settings.scenarios())) {
+            new CostScenarios(settings, report, jdbcUrl, smallJpegs).runNight();
+            report.context("load average at the end", loadAverage());
+            report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
+            return report;
+        }
         if ("cost".equalsIgnoreCase(settings.scenarios())) {
             new CostScenarios(settings, report, jdbcUrl, smallJpegs).run();
             report.context("load average at the end", loadAverage());
@@ -454,12 +460,13 @@ public final class Benchmark {
         Instant moved = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         Response response = setUploadDeadline(admin, district, moved);
         Observer.Timers timers = observer.uploadDeadlineTimers(district);
-        boolean all = timers.count() == waiting && moved.equals(timers.earliest()) && moved.equals(timers.latest());
+        int told = response.json().get("timersMoved").asInt();
+        boolean all = told == waiting && timers.count() >= 1 && moved.equals(timers.earliest()) && moved.equals(timers.latest());
         double secs = response.nanos() / 1e9;
-        report.add(new Report.Row("Moving a district's upload deadline", "until every waiting timer has the new due date",
+        report.add(new Report.Row("Moving a district's upload deadline", "until every waiting case's timer has the new due date",
                 fmt(waiting) + " waiting", seconds(secs), "≤ 10 s", all && secs <= 10,
-                (all ? "all " : "NOT all ") + fmt(timers.count()) + " timers at the new date when the PUT returned"
-                        + " (one transaction with the schedule)"));
+                (all ? "all " : "NOT all ") + fmt(told) + " cases moved, by " + fmt(timers.count())
+                        + " upload-deadline timer(s) at the new date when the PUT returned (one transaction with the schedule)"));
     }
 
     /**

@@ -56,6 +56,17 @@ final class CostScenarios {
             new Variant("shipped", "shipped: lean history, no eventing, revokes never", List.of()));
 
     /**
+     * {@code -Dbench.scenarios=night}: the deadline night as one transaction per case (batch size 1: one batch job, one
+     * engine transaction and one MaterialsAutoLocked event with its notice transaction per case, as before the
+     * upload-deadline process) against the shipped batches, twice each, alternately, each start with its own district.
+     */
+    static final List<Variant> NIGHT_VARIANTS = List.of(
+            new Variant("per-case", "one case per transaction (deadline batch size 1)",
+                    List.of("--shencha.review.deadline-batch-size=1")),
+            new Variant("batched", "shipped: batches of 50 cases a transaction", List.of()));
+    private static final String[] NIGHT_DISTRICTS = {"31", "32", "33", "34"};
+
+    /**
      * A start-up cut tried against the shipped start: Spring Data's deferred bootstrap (Hibernate built on a background
      * thread). Measured slower on the shared 2-core machine (docs/performance.md), so not shipped.
      */
@@ -153,6 +164,69 @@ final class CostScenarios {
         compare();
     }
 
+    /** {@code -Dbench.scenarios=night}: see {@link #NIGHT_VARIANTS}. */
+    void runNight() {
+        try {
+            db = DriverManager.getConnection(jdbcUrl, "root", "");
+            observer = new Observer(jdbcUrl, "root", "");
+            for (int round = 0; round < 2; round++) {
+                for (int v = 0; v < NIGHT_VARIANTS.size(); v++) {
+                    Variant variant = NIGHT_VARIANTS.get(v);
+                    String district = NIGHT_DISTRICTS[round * NIGHT_VARIANTS.size() + v];
+                    Cost night = nightOnly(variant, district, BenchCandidates.of(district, 0, settings.night()));
+                    costs.computeIfAbsent(variant.label() + " " + (round + 1), k -> new LinkedHashMap<>()).put("night", night);
+                    report.add(new Report.Row("Cost: deadline night", "per case, notices included",
+                            fmt(night.items()) + "; run " + (round + 1) + ", " + variant.description(),
+                            rate(night.perSecond()), "—", null, night.describe() + "; " + night.note()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            closeQuietly();
+        }
+        for (int round = 1; round <= 2; round++) {
+            report.tuning(ratioRow("Deadline night in batches of 50 (processes/upload-deadline.bpmn) against one case per"
+                    + " transaction, run " + round, "night", costs.get("batched " + round).get("night"),
+                    costs.get("per-case " + round).get("night")));
+        }
+    }
+
+    private Cost nightOnly(Variant variant, String district, List<Person> night) {
+        int appPort;
+        try (java.net.ServerSocket held = cn.shencha.support.TestPorts.bind()) { // two different ports of the range
+            appPort = held.getLocalPort();
+            counterPort = cn.shencha.support.TestPorts.free();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> jvm = new ArrayList<>(jvmOptions());
+        jvm.add("-D" + StatementCounter.PORT_PROPERTY + "=" + counterPort);
+        try (AppUnderTest app = AppUnderTest.start("night-" + variant.label() + "-" + district, appPort, settings.workDir(),
+                jvm, environment(), arguments(variant.args()))) {
+            BenchClient admin = new BenchClient(app.baseUrl()).signIn(Benchmark.ADMIN, Benchmark.ADMIN_PASSWORD);
+            importAll(admin, district, night);
+            AppUnderTest.sleep(10_000); // the imports' notices and the app's own start-up work done
+            Cost cost = deadlineNight(app, admin, district, night.size());
+            report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
+                    + app.logLinesContaining("OptimisticLockingException") + " optimistic-locking conflicts");
+            return cost;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (db != null) {
+                db.close();
+            }
+            if (observer != null) {
+                observer.close();
+            }
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+    }
+
     /**
      * The app started and stopped {@link Startup#PAIRS} times as shipped and with the start-up cut tried, alternately, on
      * the database the variants left: time to the first answer and the app's CPU until then.
@@ -237,11 +311,13 @@ final class CostScenarios {
         Meter meter = new Meter(app, idle);
         long timeout = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         int locked = 0;
-        while (locked < n && System.nanoTime() < timeout) {
+        int told = 0;
+        while ((locked < n || told < n) && System.nanoTime() < timeout) {
             AppUnderTest.sleep(500);
             locked = observer.casesInPhase(district, "SITE_REVIEW");
+            told = observer.notices(district, "MATERIALS_AUTO_LOCKED");
         }
-        return meter.stop(locked, "per case auto-locked into site review");
+        return meter.stop(locked, "per case auto-locked into site review and told (" + fmt(told) + " notices)");
     }
 
     private Cost decisions(AppUnderTest app, String district) {

@@ -45,15 +45,25 @@ final class Observer implements AutoCloseable {
     record Timers(int count, Instant earliest, Instant latest) {
     }
 
-    /** The upload-deadline timers waiting in a district's cases. */
+    /**
+     * The upload-deadline timers that wait for a district's cases: its triggers' (processes/upload-deadline.bpmn, the
+     * district's and its candidates' own), and any timer of a case of an earlier process version.
+     */
     synchronized Timers uploadDeadlineTimers(String district) {
-        String sql = "select count(*), min(j.DUEDATE_), max(j.DUEDATE_) from ACT_RU_JOB j"
-                + " join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_"
-                + " join review_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_"
-                + " join candidate c on c.id = r.candidate_id"
-                + " where d.ACT_ID_ = 'uploadDeadlinePassed' and c.district_code = ?";
+        String sql = "select count(*), min(DUEDATE_), max(DUEDATE_) from ("
+                + " select j.DUEDATE_ from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_"
+                + "  join ACT_RU_EXECUTION e on e.ID_ = j.PROCESS_INSTANCE_ID_"
+                + "  where d.ACT_ID_ = 'uploadDeadlineDue'"
+                + "   and (e.BUSINESS_KEY_ like concat('upload-deadline:%:', ?) or e.BUSINESS_KEY_ like concat('upload-deadline:%:', ?, ':%'))"
+                + " union all"
+                + " select j.DUEDATE_ from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_"
+                + "  join review_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_"
+                + "  join candidate c on c.id = r.candidate_id"
+                + "  where d.ACT_ID_ = 'uploadDeadlinePassed' and c.district_code = ?) timers";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, district);
+            statement.setString(2, district);
+            statement.setString(3, district);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return new Timers(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)));
@@ -61,6 +71,12 @@ final class Observer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** In-app messages of one kind to a district's candidates. */
+    synchronized int notices(String district, String kind) {
+        return count("select count(*) from candidate_message m join candidate c on c.id = m.candidate_id"
+                + " where c.district_code = ? and m.kind = ?", district, kind);
     }
 
     /** Review tasks of one exam site (siteReview) or district (districtReview). */

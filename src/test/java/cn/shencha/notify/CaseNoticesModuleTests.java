@@ -3,9 +3,11 @@ package cn.shencha.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shencha.exam.Candidate;
+import cn.shencha.review.MaterialsAutoLocked;
 import cn.shencha.review.VerdictPublished;
 import cn.shencha.support.TestClockConfig;
 import cn.shencha.support.TestData;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,28 @@ class CaseNoticesModuleTests {
                     assertThat(notification).get().extracting(Notification::getKind).isEqualTo(NoticeKind.VERDICT_PUBLISHED);
                     assertThat(messages.of(candidate.getId())).singleElement()
                             .satisfies(m -> assertThat(m.getKind()).isEqualTo(NoticeKind.VERDICT_PUBLISHED));
+                });
+    }
+
+    @Test
+    void aBatchOfAutoLockedCasesBecomesOneNoticeForEachOfItsCandidates(Scenario scenario) {
+        testData.resetDistricts();
+        Candidate first = testData.candidate("1201");
+        Candidate second = testData.candidate("1202");
+        MaterialsAutoLocked event = new MaterialsAutoLocked(UUID.randomUUID(), List.of(
+                new MaterialsAutoLocked.LockedCase(first.getId(), first.getName()),
+                new MaterialsAutoLocked.LockedCase(second.getId(), second.getName())));
+
+        scenario.publish(event)
+                .andWaitForStateChange(() -> notifications.findByIdempotencyKey(event.idFor(second.getId()).toString()))
+                .andVerify(notification -> {
+                    for (Candidate candidate : List.of(first, second)) {
+                        assertThat(notifications.findByIdempotencyKey(event.idFor(candidate.getId()).toString())).get()
+                                .satisfies(n -> assertThat(n.getKind()).isEqualTo(NoticeKind.MATERIALS_AUTO_LOCKED))
+                                .satisfies(n -> assertThat(n.getCandidateId()).isEqualTo(candidate.getId()));
+                        assertThat(messages.of(candidate.getId())).singleElement()
+                                .satisfies(m -> assertThat(m.getKind()).isEqualTo(NoticeKind.MATERIALS_AUTO_LOCKED));
+                    }
                 });
     }
 }

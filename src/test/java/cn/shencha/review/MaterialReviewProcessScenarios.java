@@ -110,10 +110,10 @@ abstract class MaterialReviewProcessScenarios {
 
     @Test
     void uploadDeadlineAutoLocksWithoutSubmission() {
-        Job deadline = timer(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED);
+        Job deadline = data.uploadDeadlineTrigger(candidate);
         assertThat(deadline.getDuedate().toInstant()).isEqualTo(TestData.TIANJIN_2026.uploadDeadline());
 
-        execute(deadline);
+        data.fireUploadDeadline(candidate);
         assertThat(instance).hasPassed(MaterialReviewProcess.AUTO_LOCK_MATERIALS).isWaitingAt(MaterialReviewProcess.SITE_REVIEW);
         Candidate locked = data.reload(candidate);
         assertThat(data.state(locked).lockedAt()).isNotNull();
@@ -328,8 +328,7 @@ abstract class MaterialReviewProcessScenarios {
     }
 
     Job uploadTimerOf(Candidate c) {
-        return managementService.createJobQuery().processInstanceId(data.state(data.reload(c)).processInstanceId())
-                .timers().activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).singleResult();
+        return data.uploadDeadlineTrigger(c);
     }
 
     List<NoticeKind> kinds() {

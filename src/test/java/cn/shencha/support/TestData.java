@@ -25,13 +25,22 @@ import cn.shencha.materials.internal.MaterialTypeRepository;
 import cn.shencha.materials.StandardCatalog;
 import cn.shencha.review.CandidateProcessStarter;
 import cn.shencha.review.ReviewerGroups;
+import cn.shencha.review.UploadDeadlineProcess;
+import cn.shencha.review.UploadDeadlineTriggers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,12 +85,19 @@ public class TestData {
     private final SeasonScheduleRepository schedules;
     private final CaseStates cases;
     private final JdbcTemplate jdbc;
+    private final UploadDeadlineTriggers triggers;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
 
     TestData(DistrictRepository districts, ExamSiteRepository sites, CandidateRepository candidates,
              MaterialTypeRepository types, MaterialImageRepository images, StandardCatalog catalog,
              CandidateProcessStarter processStarter, CandidateAccountService accounts, ReviewerGroups reviewerGroups,
              TransactionTemplate tx, MutableClock clock, Seasons seasons, SeasonScheduleRepository schedules,
-             CaseStates cases, JdbcTemplate jdbc) {
+             CaseStates cases, JdbcTemplate jdbc, UploadDeadlineTriggers triggers, RuntimeService runtimeService,
+             ManagementService managementService) {
+        this.triggers = triggers;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.cases = cases;
         this.jdbc = jdbc;
         this.schedules = schedules;
@@ -120,10 +136,16 @@ public class TestData {
         reviewerGroups.ensureAll();
     }
 
-    /** Sets the district's schedule in the current season (created if missing). */
+    /**
+     * Sets the district's schedule in the current season (created if missing). The district's upload-deadline triggers
+     * follow, as after an administrator's change: a trigger an earlier test moved would otherwise keep its date.
+     */
     public void schedule(String districtCode, DistrictSchedule schedule) {
         tx.executeWithoutResult(s -> schedules.findBySeasonCodeAndDistrictCode(seasons.currentCode(), districtCode)
-                .ifPresentOrElse(found -> found.applySchedule(schedule),
+                .ifPresentOrElse(found -> {
+                            found.applySchedule(schedule);
+                            triggers.moveDistrict(found);
+                        },
                         () -> schedules.save(new SeasonSchedule(seasons.currentCode(), districtCode, schedule))));
     }
 
@@ -233,5 +255,67 @@ public class TestData {
         ThreadLocalRandom.current().nextBytes(random);
         return images.save(new MaterialImage(candidate.getId(), type.getId(), slot, "test/" + HexFormat.of().formatHex(random),
                 "image/jpeg", 1000, 1000, 800, 600, HexFormat.of().formatHex(random), clock.instant()));
+    }
+
+    // ---- the upload deadline (processes/upload-deadline.bpmn)
+
+    /**
+     * The timer job of the upload-deadline trigger that closes this candidate's upload: their own trigger if they
+     * have one (a personal extension), else their district's; null when none waits.
+     */
+    public Job uploadDeadlineTrigger(Candidate candidate) {
+        for (String businessKey : List.of(
+                UploadDeadlineProcess.candidateKey(candidate.getSeasonCode(), candidate.getDistrictCode(), candidate.getId()),
+                UploadDeadlineProcess.districtKey(candidate.getSeasonCode(), candidate.getDistrictCode()))) {
+            ProcessInstance trigger = runtimeService.createProcessInstanceQuery()
+                    .processDefinitionKey(UploadDeadlineProcess.KEY).processInstanceBusinessKey(businessKey).singleResult();
+            if (trigger != null) {
+                return managementService.createJobQuery().processInstanceId(trigger.getId()).timers().singleResult();
+            }
+        }
+        return null;
+    }
+
+    /** Fires the candidate's upload-deadline trigger and runs the batches it started, as the job executor would. */
+    public void fireUploadDeadline(Candidate candidate) {
+        Job trigger = uploadDeadlineTrigger(candidate);
+        if (trigger == null) {
+            throw new IllegalStateException("No upload-deadline trigger waits for candidate " + candidate.getId());
+        }
+        managementService.executeJob(trigger.getId());
+        runUploadDeadlineBatches();
+    }
+
+    /**
+     * Tells this one case that its upload deadline passed, as the batch job that holds it would: for a test that needs
+     * some cases of a district auto-locked and others still waiting (the job executor's lag).
+     */
+    public void passUploadDeadline(Candidate candidate) {
+        runtimeService.createMessageCorrelation(UploadDeadlineProcess.MSG_UPLOAD_DEADLINE_PASSED)
+                .processInstanceId(state(candidate).processInstanceId())
+                .correlate();
+    }
+
+    /** Runs the upload deadline's batch message correlations to their end: seed jobs, batch jobs, monitor jobs. */
+    public void runUploadDeadlineBatches() {
+        for (int round = 0; round < 10_000; round++) {
+            List<Batch> batches = managementService.createBatchQuery().type(Batch.TYPE_CORRELATE_MESSAGE).list();
+            if (batches.isEmpty()) {
+                return;
+            }
+            for (Batch batch : batches) {
+                List<Job> jobs = new ArrayList<>(jobsOf(batch.getSeedJobDefinitionId()));
+                jobs.addAll(jobsOf(batch.getBatchJobDefinitionId()));
+                if (jobs.isEmpty()) {
+                    jobs.addAll(jobsOf(batch.getMonitorJobDefinitionId()));
+                }
+                jobs.forEach(job -> managementService.executeJob(job.getId()));
+            }
+        }
+        throw new IllegalStateException("The upload deadline's batches did not end");
+    }
+
+    private List<Job> jobsOf(String jobDefinitionId) {
+        return managementService.createJobQuery().jobDefinitionId(jobDefinitionId).list();
     }
 }

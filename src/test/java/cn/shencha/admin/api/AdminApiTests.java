@@ -23,7 +23,6 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -58,8 +57,6 @@ class AdminApiTests {
     ApplicationContext applicationContext;
     @Autowired
     IdentityService identityService;
-    @Autowired
-    ManagementService managementService;
 
     MockMvc mvc;
     AdminTestData data;
@@ -149,8 +146,7 @@ class AdminApiTests {
                 .andExpect(jsonPath("$.casesReopened").value(0))
                 .andExpect(jsonPath("$.schedule.uploadDeadline").value("2026-02-16T00:00:00+08:00"));
 
-        assertThat(managementService.createJobQuery().processInstanceId(data.state(second).processInstanceId()).singleResult()
-                .getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2026-02-15T16:00:00Z"));
+        assertThat(applicationContext.getBean(TestData.class).uploadDeadlineTrigger(second).getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2026-02-15T16:00:00Z"));
         mvc.perform(get(BASE + "/districts/31/schedule/changes").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].kind").value("SCHEDULE"))

@@ -41,7 +41,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -78,7 +77,6 @@ abstract class SeasonContract {
     @Autowired ReviewDecisionService reviewDecisions;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
     @Autowired ImageStore store;
     @Autowired TestData testData;
 
@@ -175,8 +173,7 @@ abstract class SeasonContract {
         assertThat(accounts.authenticate(registrationNo, TestData.PASSWORD)).map(Candidate::getId).contains(now.getId());
 
         // Its timer runs on the new season's dates; last season's schedule is untouched by a change of this one's.
-        Job uploadTimer = managementService.createJobQuery().timers().processInstanceId(testData.state(now).processInstanceId())
-                .activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).singleResult();
+        Job uploadTimer = testData.uploadDeadlineTrigger(now);
         assertThat(uploadTimer.getDuedate().toInstant()).isEqualTo(shifted.to().uploadDeadline());
         DistrictSchedule later = new DistrictSchedule(shifted.to().uploadStart(),
                 ShanghaiTime.endOfDay(LocalDate.of(2026 + years, 2, 14)), shifted.to().supplementDeadline(),

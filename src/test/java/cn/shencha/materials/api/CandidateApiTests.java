@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import cn.shencha.exam.Phase;
-import cn.shencha.review.MaterialReviewProcess;
-import org.camunda.bpm.engine.ManagementService;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,8 +51,6 @@ class CandidateApiTests {
     CandidateRepository candidates;
     @Autowired
     TransactionTemplate tx;
-    @Autowired
-    ManagementService managementService;
 
     MockMvc mvc;
 
@@ -245,9 +241,7 @@ class CandidateApiTests {
     void afterTheDeadlineLockedTheCaseAnUploadIsRefusedForTheDeadlineNotAsSubmitted() throws Exception {
         Candidate candidate = data.candidate("1201");
         data.clock().set(TestData.TIANJIN_2026.uploadDeadline());
-        String processInstanceId = data.state(data.reload(candidate)).processInstanceId();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId).timers()
-                .activityId(MaterialReviewProcess.UPLOAD_DEADLINE_PASSED).singleResult().getId());
+        data.fireUploadDeadline(candidate);
         assertThat(data.state(data.reload(candidate)).phase()).isEqualTo(Phase.SITE_REVIEW); // auto-locked, never submitted
 
         mvc.perform(multipart("/api/v1/me/materials/OTHER/images")
