@@ -4,6 +4,7 @@ import cn.shencha.review.MaterialsAutoLocked;
 import cn.shencha.review.SupplementExpired;
 import cn.shencha.review.SupplementRequested;
 import cn.shencha.review.VerdictPublished;
+import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,11 @@ class CaseNotices {
 
     @ApplicationModuleListener(id = "notify.materials-auto-locked")
     void on(MaterialsAutoLocked event) {
-        // A batch of the deadline night: its candidates' notices in one transaction.
-        for (MaterialsAutoLocked.LockedCase locked : event.cases()) {
-            notifier.notifyCandidateOnce(event.idFor(locked.candidateId()), locked.candidateId(),
-                    NoticeKind.MATERIALS_AUTO_LOCKED, locked.candidateName());
-        }
+        // A batch of the deadline night: its candidates' notices in one transaction, read for all at once.
+        notifier.notifyCandidatesOnce(NoticeKind.MATERIALS_AUTO_LOCKED, event.cases().stream()
+                .map(locked -> new Notifier.CandidateNotice(event.idFor(locked.candidateId()), locked.candidateId(),
+                        List.of(locked.candidateName() == null ? "" : locked.candidateName())))
+                .toList());
     }
 
     @ApplicationModuleListener(id = "notify.supplement-requested")

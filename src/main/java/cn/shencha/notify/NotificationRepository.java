@@ -1,5 +1,7 @@
 package cn.shencha.notify;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -10,6 +12,9 @@ import org.springframework.data.repository.query.Param;
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     Optional<Notification> findByIdempotencyKey(String idempotencyKey);
+
+    @Query("select n.idempotencyKey from Notification n where n.idempotencyKey in :keys")
+    List<String> findExistingKeys(@Param("keys") Collection<String> keys);
 
     Optional<Notification> findByMessageId(Long messageId);
 

@@ -5,7 +5,11 @@ import cn.shencha.exam.CandidateRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Finds the case of a process execution or task: the review case that owns the process instance, so a changed
@@ -63,8 +67,44 @@ class CandidateLookup {
     private Long candidateId(VariableScope scope) {
         String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
                 : scope instanceof DelegateExecution execution ? execution.getProcessInstanceId() : null;
-        Long candidateId = processInstanceId == null ? null
-                : states.findCandidateIdByProcessInstanceId(processInstanceId).orElse(null);
+        Long candidateId = processInstanceId == null ? null : candidateOfInstance(processInstanceId);
         return candidateId != null ? candidateId : (Long) scope.getVariable(MaterialReviewProcess.VAR_CANDIDATE_ID);
+    }
+
+    /**
+     * The case that owns the process instance, read once per transaction: a step's listeners and delegates ask three
+     * or four times, and in a batch of the deadline night each query would also flush the cases changed so far.
+     * Only a found owner is kept (an instance's owner never changes; one being started has none yet).
+     */
+    private Long candidateOfInstance(String processInstanceId) {
+        Map<String, Long> known = transactionCache();
+        Long cached = known == null ? null : known.get(processInstanceId);
+        if (cached != null) {
+            return cached;
+        }
+        Long found = states.findCandidateIdByProcessInstanceId(processInstanceId).orElse(null);
+        if (found != null && known != null) {
+            known.put(processInstanceId, found);
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> transactionCache() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, Long> known = (Map<String, Long>) TransactionSynchronizationManager.getResource(this);
+        if (known == null) {
+            known = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, known);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CandidateLookup.this);
+                }
+            });
+        }
+        return known;
     }
 }

@@ -173,13 +173,15 @@ final class CostScenarios {
                 for (int v = 0; v < NIGHT_VARIANTS.size(); v++) {
                     Variant variant = NIGHT_VARIANTS.get(v);
                     String district = NIGHT_DISTRICTS[round * NIGHT_VARIANTS.size() + v];
-                    Cost night = nightOnly(variant, district, BenchCandidates.of(district, 0, settings.night()));
+                    boolean profile = round == 1 && variant.label().equals("batched");
+                    Cost night = nightOnly(variant, district, BenchCandidates.of(district, 0, settings.night()), profile);
                     costs.computeIfAbsent(variant.label() + " " + (round + 1), k -> new LinkedHashMap<>()).put("night", night);
                     report.add(new Report.Row("Cost: deadline night", "per case, notices included",
                             fmt(night.items()) + "; run " + (round + 1) + ", " + variant.description(),
                             rate(night.perSecond()), "—", null, night.describe() + "; " + night.note()));
                 }
             }
+            deadlineMove(Integer.getInteger("bench.moveCases", 20_000));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -192,7 +194,8 @@ final class CostScenarios {
         }
     }
 
-    private Cost nightOnly(Variant variant, String district, List<Person> night) {
+    /** @param profile whether Java Flight Recorder records the night ({@code night.jfr} in the work directory) */
+    private Cost nightOnly(Variant variant, String district, List<Person> night, boolean profile) {
         int appPort;
         try (java.net.ServerSocket held = cn.shencha.support.TestPorts.bind()) { // two different ports of the range
             appPort = held.getLocalPort();
@@ -207,10 +210,45 @@ final class CostScenarios {
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(Benchmark.ADMIN, Benchmark.ADMIN_PASSWORD);
             importAll(admin, district, night);
             AppUnderTest.sleep(10_000); // the imports' notices and the app's own start-up work done
+            Path recording = settings.workDir().resolve("night.jfr");
+            if (profile) {
+                AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.start",
+                        "name=night", "settings=profile"));
+            }
             Cost cost = deadlineNight(app, admin, district, night.size());
+            if (profile) {
+                AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.stop", "name=night",
+                        "filename=" + recording));
+                report.context("JFR recording of the night (" + variant.label() + ", run 2)", recording.toString());
+            }
             report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
                     + app.logLinesContaining("OptimisticLockingException") + " optimistic-locking conflicts");
             return cost;
+        }
+    }
+
+    /**
+     * A district's upload deadline moved while {@code cases} cases wait (district 35, the shipped app): the PUT's time,
+     * which holds the schedule, the district's trigger and every case's other timers and open tasks in one transaction.
+     */
+    private void deadlineMove(int cases) {
+        String district = "35";
+        try (AppUnderTest app = AppUnderTest.start("move-" + district, settings.workDir(), jvmOptions(), environment(),
+                arguments(List.of()))) {
+            BenchClient admin = new BenchClient(app.baseUrl()).signIn(Benchmark.ADMIN, Benchmark.ADMIN_PASSWORD);
+            importAll(admin, district, BenchCandidates.of(district, 0, cases));
+            setUploadDeadline(admin, district, Instant.now().plus(Duration.ofHours(3))); // warm the call up
+            Instant moved = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+            Response response = Benchmark.setUploadDeadline(admin, district, moved);
+            Observer.Timers timers = observer.uploadDeadlineTimers(district);
+            int told = response.json().get("timersMoved").asInt();
+            boolean all = told == cases && moved.equals(timers.earliest()) && moved.equals(timers.latest());
+            double secs = response.nanos() / 1e9;
+            report.add(new Report.Row("Moving a district's upload deadline", "until every waiting case's timer has the"
+                    + " new due date", fmt(cases) + " waiting", seconds(secs), "≤ 10 s", all && secs <= 10,
+                    (all ? "all " : "NOT all ") + fmt(told) + " cases moved, by " + fmt(timers.count())
+                            + " upload-deadline timer(s) at the new date when the PUT returned (one transaction with the"
+                            + " schedule)"));
         }
     }
 
