@@ -1,7 +1,9 @@
 package cn.shencha.exam;
 
+import cn.shencha.base.tx.TransactionScoped;
 import cn.shencha.base.web.ShenchaException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -66,10 +68,24 @@ public class Seasons {
         return CaseDeadlines.of(candidate, schedule(candidate));
     }
 
+    /**
+     * Read once per transaction (base.tx.TransactionScoped): the managed entity, so a change made to it in the
+     * transaction is what a later call sees. A batch of the deadline night asks for each of its cases.
+     */
     @Transactional(readOnly = true)
     public SeasonSchedule schedule(String seasonCode, String districtCode) {
-        return schedules.findBySeasonCodeAndDistrictCode(seasonCode, districtCode)
+        Map<String, SeasonSchedule> read = TransactionScoped.map(this);
+        String key = seasonCode + "/" + districtCode;
+        SeasonSchedule known = read == null ? null : read.get(key);
+        if (known != null) {
+            return known;
+        }
+        SeasonSchedule schedule = schedules.findBySeasonCodeAndDistrictCode(seasonCode, districtCode)
                 .orElseThrow(() -> ShenchaException.notFound("SCHEDULE_NOT_FOUND", districtCode, seasonCode));
+        if (read != null) {
+            read.put(key, schedule);
+        }
+        return schedule;
     }
 
     @Transactional(readOnly = true)

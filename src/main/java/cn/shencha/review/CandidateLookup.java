@@ -1,15 +1,13 @@
 package cn.shencha.review;
 
+import cn.shencha.base.tx.TransactionScoped;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Finds the case of a process execution or task: the review case that owns the process instance, so a changed
@@ -77,7 +75,7 @@ class CandidateLookup {
      * Only a found owner is kept (an instance's owner never changes; one being started has none yet).
      */
     private Long candidateOfInstance(String processInstanceId) {
-        Map<String, Long> known = transactionCache();
+        Map<String, Long> known = TransactionScoped.map(this);
         Long cached = known == null ? null : known.get(processInstanceId);
         if (cached != null) {
             return cached;
@@ -87,24 +85,5 @@ class CandidateLookup {
             known.put(processInstanceId, found);
         }
         return found;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> transactionCache() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Map<String, Long> known = (Map<String, Long>) TransactionSynchronizationManager.getResource(this);
-        if (known == null) {
-            known = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, known);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CandidateLookup.this);
-                }
-            });
-        }
-        return known;
     }
 }
