@@ -27,6 +27,7 @@ import cn.shencha.review.CandidateProcessStarter;
 import cn.shencha.review.ReviewerGroups;
 import cn.shencha.review.UploadDeadlineProcess;
 import cn.shencha.review.UploadDeadlineTriggers;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -88,13 +89,15 @@ public class TestData {
     private final UploadDeadlineTriggers triggers;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final EntityManager entityManager;
 
     TestData(DistrictRepository districts, ExamSiteRepository sites, CandidateRepository candidates,
              MaterialTypeRepository types, MaterialImageRepository images, StandardCatalog catalog,
              CandidateProcessStarter processStarter, CandidateAccountService accounts, ReviewerGroups reviewerGroups,
              TransactionTemplate tx, MutableClock clock, Seasons seasons, SeasonScheduleRepository schedules,
              CaseStates cases, JdbcTemplate jdbc, UploadDeadlineTriggers triggers, RuntimeService runtimeService,
-             ManagementService managementService) {
+             ManagementService managementService, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.triggers = triggers;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -225,7 +228,13 @@ public class TestData {
         return at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
+    /**
+     * Sets the case's process instance, written directly as only a test may. The process's first steps changed the
+     * managed case (its phase) in the same transaction: flushed first, or its update at the commit would write the
+     * instance back to null.
+     */
     public void caseStarted(Candidate candidate, String processInstanceId) {
+        entityManager.flush();
         jdbc.update("update review_case set process_instance_id = ? where candidate_id = ?", processInstanceId,
                 candidate.getId());
     }
