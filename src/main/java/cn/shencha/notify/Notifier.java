@@ -52,14 +52,7 @@ public class Notifier {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean notifyCandidateOnce(UUID eventId, Long candidateId, NoticeKind kind, Object... args) {
-        String key = eventId.toString();
-        if (notifications.findByIdempotencyKey(key).isPresent()) {
-            return false;
-        }
-        Candidate candidate = candidates.findById(candidateId)
-                .orElseThrow(() -> new IllegalStateException("No candidate " + candidateId));
-        outbox.write(key, candidate, kind, params(args));
-        return true;
+        return notifyCandidatesOnce(kind, List.of(new CandidateNotice(eventId, candidateId, Arrays.asList(args)))) == 1;
     }
 
     /** One candidate's notice of an event that tells several at once ({@link #notifyCandidatesOnce}). */

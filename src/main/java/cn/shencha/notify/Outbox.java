@@ -52,16 +52,13 @@ class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     Written write(Candidate candidate, NoticeKind kind, List<String> params) {
-        return write(UUID.randomUUID().toString(), candidate, kind, params);
+        return write(UUID.randomUUID().toString(), candidate, contacts.findById(candidate.getId()), kind, params);
     }
 
-    /** @param key the notification's idempotency key (at most 36 characters, unique) */
-    @Transactional(propagation = Propagation.MANDATORY)
-    Written write(String key, Candidate candidate, NoticeKind kind, List<String> params) {
-        return write(key, candidate, contacts.findById(candidate.getId()), kind, params);
-    }
-
-    /** The same, with the candidate's contact already read (several candidates' contacts in one query). */
+    /**
+     * @param key     the notification's idempotency key (at most 36 characters, unique)
+     * @param contact the candidate's contact, read by the caller (several candidates' contacts in one query)
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     Written write(String key, Candidate candidate, Optional<NotificationContact> contact, NoticeKind kind,
                   List<String> params) {

@@ -5,15 +5,14 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The upload deadline of an upload-deadline trigger came: each case of its district (or its one candidate) still
  * uploading gets the message UploadDeadlinePassed. Up to one batch is told here, in the timer's transaction; more go
  * to Camunda's batch message correlation, whose jobs tell {@code shencha.review.deadline-batch-size} cases each in
- * one transaction (ReviewEnginePlugin sets that size), on whichever nodes acquire them. A case that submitted or was
- * told in the meantime no longer waits for the message and is skipped.
+ * one transaction (the size ReviewEnginePlugin gives the engine), on whichever nodes acquire them. A case that
+ * submitted or was told in the meantime no longer waits for the message and is skipped.
  */
 @Component("closeUploadsDelegate")
 class CloseUploadsDelegate implements JavaDelegate {
@@ -24,11 +23,11 @@ class CloseUploadsDelegate implements JavaDelegate {
     private final int batchSize;
 
     CloseUploadsDelegate(ReviewStateRepository states, Seasons seasons, RuntimeService runtimeService,
-                         @Value("${shencha.review.deadline-batch-size:50}") int batchSize) {
+                         ReviewEnginePlugin engineSettings) {
         this.states = states;
         this.seasons = seasons;
         this.runtimeService = runtimeService;
-        this.batchSize = batchSize;
+        this.batchSize = engineSettings.deadlineBatchSize();
     }
 
     @Override

@@ -50,7 +50,16 @@ class ReviewEnginePlugin implements ProcessEnginePlugin {
                        @Value("${shencha.review.deadline-batch-size:50}") int deadlineBatchSize) {
         this.queueScoping = queueScoping;
         this.leanHistory = leanHistory;
+        if (deadlineBatchSize < 1) {
+            throw new IllegalArgumentException("shencha.review.deadline-batch-size (DEADLINE_BATCH_SIZE) must be at least 1,"
+                    + " not " + deadlineBatchSize);
+        }
         this.deadlineBatchSize = deadlineBatchSize;
+    }
+
+    /** Cases told of their upload deadline per batch job and transaction (CloseUploadsDelegate). */
+    int deadlineBatchSize() {
+        return deadlineBatchSize;
     }
 
     @Override
