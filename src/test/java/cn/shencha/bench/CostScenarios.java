@@ -149,16 +149,7 @@ final class CostScenarios {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
-            try {
-                if (db != null) {
-                    db.close();
-                }
-                if (observer != null) {
-                    observer.close();
-                }
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
+            closeQuietly();
         }
         startUps();
         compare();
@@ -196,15 +187,8 @@ final class CostScenarios {
 
     /** @param profile whether Java Flight Recorder records the night ({@code night.jfr} in the work directory) */
     private Cost nightOnly(Variant variant, String district, List<Person> night, boolean profile) {
-        int appPort;
-        try (java.net.ServerSocket held = cn.shencha.support.TestPorts.bind()) { // two different ports of the range
-            appPort = held.getLocalPort();
-            counterPort = cn.shencha.support.TestPorts.free();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        List<String> jvm = new ArrayList<>(jvmOptions());
-        jvm.add("-D" + StatementCounter.PORT_PROPERTY + "=" + counterPort);
+        int appPort = reservePorts();
+        List<String> jvm = countingJvmOptions();
         try (AppUnderTest app = AppUnderTest.start("night-" + variant.label() + "-" + district, appPort, settings.workDir(),
                 jvm, environment(), arguments(variant.args()))) {
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(Benchmark.ADMIN, Benchmark.ADMIN_PASSWORD);
@@ -221,8 +205,7 @@ final class CostScenarios {
                         "filename=" + recording));
                 report.context("JFR recording of the night (" + variant.label() + ", run 2)", recording.toString());
             }
-            report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
-                    + app.logLinesContaining("OptimisticLockingException") + " optimistic-locking conflicts");
+            reportLog(app);
             return cost;
         }
     }
@@ -250,6 +233,28 @@ final class CostScenarios {
                             + " upload-deadline timer(s) at the new date when the PUT returned (one transaction with the"
                             + " schedule)"));
         }
+    }
+
+    /** @return a free port for the app; {@link #counterPort} is set to another one for its statement counter */
+    private int reservePorts() {
+        try (java.net.ServerSocket held = cn.shencha.support.TestPorts.bind()) { // two different ports of the range
+            counterPort = cn.shencha.support.TestPorts.free();
+            return held.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The variants' JVM options, with the statement counter told its port ({@link #reservePorts}). */
+    private List<String> countingJvmOptions() {
+        List<String> jvm = new ArrayList<>(jvmOptions());
+        jvm.add("-D" + StatementCounter.PORT_PROPERTY + "=" + counterPort);
+        return jvm;
+    }
+
+    private void reportLog(AppUnderTest app) {
+        report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
+                + app.logLinesContaining("OptimisticLockingException") + " optimistic-locking conflicts");
     }
 
     private void closeQuietly() {
@@ -302,15 +307,8 @@ final class CostScenarios {
     private void variant(Variant variant, String district, List<Person> night, List<Person> uploaders, boolean profile) {
         Map<String, Cost> byStage = new LinkedHashMap<>();
         costs.put(variant.label(), byStage);
-        int appPort;
-        try (java.net.ServerSocket held = cn.shencha.support.TestPorts.bind()) { // two different ports of the range
-            appPort = held.getLocalPort();
-            counterPort = cn.shencha.support.TestPorts.free();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        List<String> jvm = new ArrayList<>(jvmOptions());
-        jvm.add("-D" + StatementCounter.PORT_PROPERTY + "=" + counterPort);
+        int appPort = reservePorts();
+        List<String> jvm = countingJvmOptions();
         jvm.add("-Dbench.startupSteps=true"); // Spring's start-up steps into the app's log (StartupSteps)
         try (AppUnderTest app = AppUnderTest.start("cost-" + variant.label(), appPort, settings.workDir(), jvm,
                 environment(), arguments(variant.args()))) {
@@ -330,8 +328,7 @@ final class CostScenarios {
             if (profile) {
                 profileUploads(app, BenchCandidates.of("34", 20_000, uploaders.size()));
             }
-            report.context("app log (" + app.log().getFileName() + ")", app.logLinesContaining(" ERROR ") + " ERROR lines, "
-                    + app.logLinesContaining("OptimisticLockingException") + " optimistic-locking conflicts");
+            reportLog(app);
         }
     }
 
