@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /** A kind of material a district asks for in one season (身份证明, 学历证书, ...), with its rules. */
 @Entity
@@ -59,7 +61,9 @@ public class MaterialType {
     private int sortOrder;
 
     /** The exam categories (as the registration system names them) that must provide this material. */
+    // Subselect: a catalog of n types reads their requirements with one query, not one per type.
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "material_requirement", joinColumns = @JoinColumn(name = "material_type_id"))
     @Column(name = "exam_category")
     private Set<String> requiredFor = new HashSet<>();

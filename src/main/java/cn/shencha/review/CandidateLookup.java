@@ -1,12 +1,10 @@
 package cn.shencha.review;
 
-import cn.shencha.base.tx.TransactionScoped;
 import cn.shencha.exam.Candidate;
 import cn.shencha.exam.CandidateRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +21,12 @@ class CandidateLookup {
     }
 
     private final CandidateRepository candidates;
-    private final ReviewStateRepository states;
     private final ReviewStates reviewStates;
     private final ReviewDecisionRepository decisions;
 
-    CandidateLookup(CandidateRepository candidates, ReviewStateRepository states, ReviewStates reviewStates,
+    CandidateLookup(CandidateRepository candidates, ReviewStates reviewStates,
                     ReviewDecisionRepository decisions) {
         this.candidates = candidates;
-        this.states = states;
         this.reviewStates = reviewStates;
         this.decisions = decisions;
     }
@@ -69,21 +65,8 @@ class CandidateLookup {
         return candidateId != null ? candidateId : (Long) scope.getVariable(MaterialReviewProcess.VAR_CANDIDATE_ID);
     }
 
-    /**
-     * The case that owns the process instance, read once per transaction: a step's listeners and delegates ask three
-     * or four times, and in a batch of the deadline night each query would also flush the cases changed so far.
-     * Only a found owner is kept (an instance's owner never changes; one being started has none yet).
-     */
+    /** The case that owns the process instance (read once per transaction: {@link ReviewStates#candidateOfProcess}). */
     private Long candidateOfInstance(String processInstanceId) {
-        Map<String, Long> known = TransactionScoped.map(this);
-        Long cached = known == null ? null : known.get(processInstanceId);
-        if (cached != null) {
-            return cached;
-        }
-        Long found = states.findCandidateIdByProcessInstanceId(processInstanceId).orElse(null);
-        if (found != null && known != null) {
-            known.put(processInstanceId, found);
-        }
-        return found;
+        return reviewStates.candidateOfProcess(processInstanceId).orElse(null);
     }
 }

@@ -53,8 +53,10 @@ public class ReviewDecision {
     @Column(name = "supplement_expired_at")
     private Instant supplementExpiredAt;
 
+    // Not updatable: a verdict is inserted with its decision's id and never moves, so Hibernate writes the key in the
+    // insert alone instead of following each insert with an UPDATE of it (four statements per decision).
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @JoinColumn(name = "decision_id", nullable = false)
+    @JoinColumn(name = "decision_id", nullable = false, updatable = false)
     private List<MaterialVerdict> materialVerdicts = new ArrayList<>();
 
     protected ReviewDecision() {

@@ -20,6 +20,10 @@ public interface ReviewDecisionRepository extends JpaRepository<ReviewDecision, 
     @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     Optional<ReviewDecision> findFirstByCandidateIdOrderByDecidedAtDescIdDesc(Long candidateId);
 
+    /** The case's decisions, newest first, without the flush first: see {@link #findFirstByCandidateIdOrderByDecidedAtDescIdDesc}. */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+    List<ReviewDecision> findByCandidateIdOrderByDecidedAtDescIdDesc(Long candidateId);
+
     Optional<ReviewDecision> findByTaskId(String taskId);
 
     boolean existsByCandidateId(Long candidateId);

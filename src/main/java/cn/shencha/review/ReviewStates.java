@@ -1,5 +1,6 @@
 package cn.shencha.review;
 
+import cn.shencha.base.tx.TransactionScoped;
 import cn.shencha.exam.CaseState;
 import cn.shencha.exam.CaseStates;
 import java.util.Collection;
@@ -34,10 +35,24 @@ class ReviewStates implements CaseStates {
         return result;
     }
 
+    /**
+     * Read once per transaction: a decision asks before it completes the task and the next task's listeners ask again,
+     * and in a batch of the deadline night a step's listeners and delegates ask three or four times per case. Only a
+     * found owner is kept (an instance's owner never changes; one being started has none yet).
+     */
     @Override
     @Transactional(readOnly = true)
     public Optional<Long> candidateOfProcess(String processInstanceId) {
-        return states.findCandidateIdByProcessInstanceId(processInstanceId);
+        Map<String, Long> known = TransactionScoped.map(this);
+        Long cached = known == null ? null : known.get(processInstanceId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Long> found = states.findCandidateIdByProcessInstanceId(processInstanceId);
+        if (known != null) {
+            found.ifPresent(id -> known.put(processInstanceId, id));
+        }
+        return found;
     }
 
     /** The case to change, for this module's own writers: it exists from the start of its process on. */

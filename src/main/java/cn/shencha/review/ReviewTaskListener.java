@@ -9,6 +9,7 @@ import cn.shencha.exam.District;
 import cn.shencha.exam.DistrictRepository;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -47,7 +48,9 @@ class ReviewTaskListener implements TaskListener {
         ReviewLevel level = ReviewLevel.ofTaskDefinitionKey(task.getTaskDefinitionKey());
         Candidate candidate = candidates.of(task);
         SeasonSchedule schedule = seasons.schedule(candidate);
-        Optional<ReviewDecision> last = decisions.findFirstByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId());
+        // One read of the case's decisions (a handful at most) serves both the last one and the site's recommendation.
+        List<ReviewDecision> decided = decisions.findByCandidateIdOrderByDecidedAtDescIdDesc(candidate.getId());
+        Optional<ReviewDecision> last = decided.stream().findFirst();
         boolean afterSupplement = last.filter(d -> d.getDecision() == Decision.SUPPLEMENT && d.getLevel() == level).isPresent();
 
         task.setName(messages.get(Messages.DEFAULT_LOCALE, "review.task.name." + level.name(),
@@ -61,7 +64,7 @@ class ReviewTaskListener implements TaskListener {
                     unanswered ? "review.task.supplementUnanswered" : "review.task.afterSupplement"));
         }
         if (level == ReviewLevel.DISTRICT) {
-            decisions.findByCandidateIdOrderByDecidedAtDesc(candidate.getId()).stream()
+            decided.stream()
                     .filter(d -> d.getLevel() == ReviewLevel.SITE)
                     .findFirst()
                     .filter(d -> d.getDecision() == Decision.REJECT)
