@@ -24,11 +24,14 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -59,6 +62,7 @@ class ReviewDecisionFlowTests {
     @Autowired RuntimeService runtimeService;
     @Autowired FilterService filterService;
     @Autowired IdentityService identityService;
+    @Autowired AuthorizationService authorizationService;
     @Autowired SubmissionService submissions;
     @Autowired CandidateMaterials materials;
     @Autowired CandidateMessageRepository messages;
@@ -102,6 +106,12 @@ class ReviewDecisionFlowTests {
         assertThat(testData.state(testData.reload(candidate)).phase()).isEqualTo(Phase.DISTRICT_REVIEW);
 
         Task districtTask = task(candidate);
+        // Assigned and completed in one engine command: the assignee's authorization on the done task goes with it,
+        // and the next task has its reviewers' group.
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(siteTask.getId()).count()).isZero();
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(districtTask.getId()).list()).extracting(Authorization::getGroupId).containsExactly("district12");
         decide(ReviewTestStaff.DISTRICT_12, districtTask, """
                 {"decision":"APPROVE","materials":[]}""").andExpect(status().isOk());
         assertThat(instance(candidate)).isWaitingAt(MaterialReviewProcess.AWAIT_PUBLICATION);
