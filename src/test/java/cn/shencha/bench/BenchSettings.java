@@ -53,6 +53,25 @@ record BenchSettings(String database, int nightBefore, int night, int uploadClie
                 optionalPath(System.getProperty("bench.jar")), false);
     }
 
+    /**
+     * The sizes of the cost scenario inside the full run ({@code -Dbench.cost.night} and so on; the defaults are those
+     * of {@code -Dbench.scenarios=cost} in docs/performance.md): three app variants each do the work once, so they are
+     * smaller than the full run's night.
+     */
+    BenchSettings forCost() {
+        return new BenchSettings(database, nightBefore, Integer.getInteger("bench.cost.night", 1500),
+                Integer.getInteger("bench.cost.uploadClients", 8), Integer.getInteger("bench.cost.uploadsPerClient", 52),
+                phonePhotos, reviewers, Integer.getInteger("bench.cost.decisions", 600), cases, sessions, appHeap, workDir,
+                report, "cost", queueSizes, jar, smoke);
+    }
+
+    /** The size of the night per case against batches inside the full run ({@code -Dbench.nightComparison.night}). */
+    BenchSettings forNightComparison() {
+        return new BenchSettings(database, nightBefore, Integer.getInteger("bench.nightComparison.night", 3000),
+                uploadClients, uploadsPerClient, phonePhotos, reviewers, decisions, cases, sessions, appHeap, workDir,
+                report, "night", queueSizes, jar, smoke);
+    }
+
     private static Path optionalPath(String value) {
         return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }

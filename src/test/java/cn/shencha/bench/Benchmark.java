@@ -205,6 +205,12 @@ public final class Benchmark {
                 observer.close();
             }
         }
+        if (!settings.smoke()) {
+            // 5. Issue 19's levers, each before and after in this run: the cost per item in three engine variants, then
+            // the night one case per transaction against batches, each on a fresh database (they reuse districts 31-35).
+            new CostScenarios(settings.forCost(), report, prepareDatabase(), smallJpegs).run();
+            new CostScenarios(settings.forNightComparison(), report, prepareDatabase(), smallJpegs).runNight();
+        }
         report.context("load average at the end", loadAverage());
         report.context("whole benchmark", seconds((System.nanoTime() - runStart) / 1e9));
         return report;
