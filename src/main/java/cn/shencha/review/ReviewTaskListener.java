@@ -25,7 +25,10 @@ import org.springframework.stereotype.Component;
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
 
-    /** Task-local: true when the case came back to this level after the candidate was asked for a supplement. */
+    /**
+     * Task-local: true when the case came back to this level after the candidate was asked for a supplement; absent
+     * otherwise.
+     */
     static final String VAR_AFTER_SUPPLEMENT = "afterSupplement";
 
     private final CandidateLookup candidates;
@@ -73,7 +76,11 @@ class ReviewTaskListener implements TaskListener {
         }
         task.setDescription(description.toString());
         task.setDueDate(Date.from(dueDate(level, schedule)));
-        task.setVariableLocal(VAR_AFTER_SUPPLEMENT, afterSupplement);
+        if (afterSupplement) {
+            // Written only when true: the filter asks for true, readers take a missing one as false, and most tasks
+            // (every one of the deadline night) are first reviews, which then cost no variable row to insert and delete.
+            task.setVariableLocal(VAR_AFTER_SUPPLEMENT, true);
+        }
     }
 
     /** A site review is due by the supplement deadline (a request after it could not be answered), a district review by publication. */
