@@ -20,8 +20,11 @@ class ReviewCompletionGuard implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean recorded = decisions.findByTaskId(task.getId())
-                .filter(decision -> decision.getId().equals(task.getVariable(MaterialReviewProcess.VAR_LAST_DECISION_ID)))
+        // The decision the service has just recorded for this task: found by its id, it is the one this transaction
+        // saved, so no query is sent. A completion without one finds an older decision (another task's) or none.
+        Object lastDecisionId = task.getVariable(MaterialReviewProcess.VAR_LAST_DECISION_ID);
+        boolean recorded = lastDecisionId instanceof Long id && decisions.findById(id)
+                .filter(decision -> task.getId().equals(decision.getTaskId()))
                 .isPresent();
         if (!recorded) {
             throw new ProcessEngineException("审核意见须通过审核表单提交 (a review decision must be submitted through the review form): task " + task.getId());

@@ -24,7 +24,5 @@ public interface ReviewDecisionRepository extends JpaRepository<ReviewDecision, 
     @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     List<ReviewDecision> findByCandidateIdOrderByDecidedAtDescIdDesc(Long candidateId);
 
-    Optional<ReviewDecision> findByTaskId(String taskId);
-
     boolean existsByCandidateId(Long candidateId);
 }

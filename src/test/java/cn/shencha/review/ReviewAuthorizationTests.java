@@ -117,6 +117,18 @@ class ReviewAuthorizationTests {
                 json(Map.of("decision", "PASS")), JsonNode.class);
         assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(taskService.createTaskQuery().taskId(id).singleResult()).isNull();
+
+        // The district task that follows sees the site's decision as the last one: it is another task's, so a plain
+        // completion is refused there too.
+        Task districtTask = taskService.createTaskQuery().processInstanceId(task1201.getProcessInstanceId()).singleResult();
+        TestRestTemplate district = basic(ReviewTestStaff.DISTRICT_12);
+        assertThat(district.postForEntity("/engine-rest/task/" + districtTask.getId() + "/claim",
+                json(Map.of("userId", ReviewTestStaff.DISTRICT_12)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> plain = district.postForEntity("/engine-rest/task/" + districtTask.getId() + "/complete",
+                json(Map.of()), String.class);
+        assertThat(plain.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(plain.getBody()).contains("审核表单");
+        assertThat(taskService.createTaskQuery().taskId(districtTask.getId()).singleResult()).isNotNull();
     }
 
     @Test
