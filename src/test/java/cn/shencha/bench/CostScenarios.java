@@ -204,6 +204,8 @@ final class CostScenarios {
                 AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.stop", "name=night",
                         "filename=" + recording));
                 report.context("JFR recording of the night (" + variant.label() + ", run 2)", recording.toString());
+                report.context("where the night's CPU goes (JFR, " + variant.label() + ", run 2)",
+                        Profile.shares(recording, Profile.ALL_THREADS, "all the app's threads"));
             }
             reportLog(app);
             return cost;
@@ -327,6 +329,7 @@ final class CostScenarios {
             byStage.put("uploads", uploads(app, candidates));
             if (profile) {
                 profileUploads(app, BenchCandidates.of("34", 20_000, uploaders.size()));
+                profileDecisions(app, district);
             }
             reportLog(app);
         }
@@ -464,6 +467,20 @@ final class CostScenarios {
                 "filename=" + recording));
         report.context("JFR recording of the uploads (shipped variant)", recording + " (" + rate(profiled.perSecond())
                 + " under the recording)");
+        report.context("where the uploads' CPU goes (JFR, shipped variant)",
+                Profile.shares(recording, Profile.REQUEST_THREADS, "request threads"));
+    }
+
+    /** As many decisions again as {@link #decisions} made, under Java Flight Recorder (the shipped variant only). */
+    private void profileDecisions(AppUnderTest app, String district) {
+        Path recording = settings.workDir().resolve("decisions.jfr");
+        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.start", "name=decisions",
+                "settings=profile"));
+        Cost profiled = decisions(app, district);
+        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.stop", "name=decisions",
+                "filename=" + recording));
+        report.context("where the decisions' CPU goes (JFR, shipped variant)", Profile.shares(recording,
+                Profile.REQUEST_THREADS, "request threads") + "; " + rate(profiled.perSecond()) + " under the recording");
     }
 
     // ---------------------------------------------------------------- the report
@@ -594,7 +611,9 @@ final class CostScenarios {
 
     private List<String> jvmOptions() {
         List<String> jvm = List.of("-Xmx" + settings.appHeap(), "-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=30", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8");
+                "-XX:MaxHeapFreeRatio=30", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
+                // Whole stacks in the JFR recordings (64 frames by default: a decision's are deeper), for Profile.
+                "-XX:FlightRecorderOptions=stackdepth=512");
         report.context("app JVM options (cost variants)", String.join(" ", jvm));
         return jvm;
     }
