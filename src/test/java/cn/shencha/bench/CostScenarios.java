@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * {@code -Dbench.scenarios=cost} (issue 19): the cost per item of the deadline night, the reviewer decisions,
@@ -194,19 +196,10 @@ final class CostScenarios {
             BenchClient admin = new BenchClient(app.baseUrl()).signIn(Benchmark.ADMIN, Benchmark.ADMIN_PASSWORD);
             importAll(admin, district, night);
             AppUnderTest.sleep(10_000); // the imports' notices and the app's own start-up work done
-            Path recording = settings.workDir().resolve("night.jfr");
-            if (profile) {
-                AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.start",
-                        "name=night", "settings=profile"));
-            }
-            Cost cost = deadlineNight(app, admin, district, night.size());
-            if (profile) {
-                AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.stop", "name=night",
-                        "filename=" + recording));
-                report.context("JFR recording of the night (" + variant.label() + ", run 2)", recording.toString());
-                report.context("where the night's CPU goes (JFR, " + variant.label() + ", run 2)",
-                        Profile.shares(recording, Profile.ALL_THREADS, "all the app's threads"));
-            }
+            Cost cost = profile
+                    ? recorded(app, "night", "the night (" + variant.label() + ", run 2)", Profile.ALL_THREADS,
+                            "all the app's threads", () -> deadlineNight(app, admin, district, night.size()))
+                    : deadlineNight(app, admin, district, night.size());
             reportLog(app);
             return cost;
         }
@@ -456,31 +449,35 @@ final class CostScenarios {
      * directory for {@code jfr print --events jdk.ExecutionSample} or {@code jfr summary}.
      */
     private void profileUploads(AppUnderTest app, List<Person> fresh) {
-        Path recording = settings.workDir().resolve("uploads.jfr");
         BenchClient admin = new BenchClient(app.baseUrl()).signIn(Benchmark.ADMIN, Benchmark.ADMIN_PASSWORD);
         importAll(admin, "34", fresh);
         List<BenchClient> candidates = activate(app, fresh);
-        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.start", "name=uploads",
-                "settings=profile"));
-        Cost profiled = uploads(app, candidates);
-        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.stop", "name=uploads",
-                "filename=" + recording));
-        report.context("JFR recording of the uploads (shipped variant)", recording + " (" + rate(profiled.perSecond())
-                + " under the recording)");
-        report.context("where the uploads' CPU goes (JFR, shipped variant)",
-                Profile.shares(recording, Profile.REQUEST_THREADS, "request threads"));
+        recorded(app, "uploads", "the uploads (shipped variant)", Profile.REQUEST_THREADS, "request threads",
+                () -> uploads(app, candidates));
     }
 
     /** As many decisions again as {@link #decisions} made, under Java Flight Recorder (the shipped variant only). */
     private void profileDecisions(AppUnderTest app, String district) {
-        Path recording = settings.workDir().resolve("decisions.jfr");
-        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.start", "name=decisions",
-                "settings=profile"));
-        Cost profiled = decisions(app, district);
-        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), String.valueOf(app.pid()), "JFR.stop", "name=decisions",
-                "filename=" + recording));
-        report.context("where the decisions' CPU goes (JFR, shipped variant)", Profile.shares(recording,
-                Profile.REQUEST_THREADS, "request threads") + "; " + rate(profiled.perSecond()) + " under the recording");
+        recorded(app, "decisions", "the decisions (shipped variant)", Profile.REQUEST_THREADS, "request threads",
+                () -> decisions(app, district));
+    }
+
+    /**
+     * {@code work} under Java Flight Recorder, left as {@code <name>.jfr} in the work directory for {@code jfr print} or
+     * {@code jfr summary}; the report says where its CPU went ({@link Profile}).
+     *
+     * @param threads which threads' samples count
+     */
+    private Cost recorded(AppUnderTest app, String name, String what, Predicate<String> threads, String threadsLabel,
+                          Supplier<Cost> work) {
+        Path recording = settings.workDir().resolve(name + ".jfr");
+        String pid = String.valueOf(app.pid());
+        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), pid, "JFR.start", "name=" + name, "settings=profile"));
+        Cost cost = work.get();
+        AppUnderTest.run(List.of(AppUnderTest.jdkTool("jcmd"), pid, "JFR.stop", "name=" + name, "filename=" + recording));
+        report.context("where the CPU of " + what + " goes (" + recording + ")", Profile.shares(recording, threads,
+                threadsLabel) + "; " + rate(cost.perSecond()) + " under the recording");
+        return cost;
     }
 
     // ---------------------------------------------------------------- the report

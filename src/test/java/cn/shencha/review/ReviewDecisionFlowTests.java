@@ -175,6 +175,9 @@ class ReviewDecisionFlowTests {
     void siteSupplementUnlocksTheMaterialAndTheCaseComesBackMarkedForReReview() throws Exception {
         Candidate candidate = submitted("1201");
         Task first = task(candidate);
+        // A first review carries no afterSupplement at all, and the filter "补充材料后待复审" leaves it out.
+        assertThat(taskService.getVariablesLocal(first.getId())).doesNotContainKey(ReviewTaskListener.VAR_AFTER_SUPPLEMENT);
+        assertThat(filterTaskIds(ReviewFilters.Spec.AFTER_SUPPLEMENT, ReviewTestStaff.SITE_1201, "site1201")).doesNotContain(first.getId());
         decide(ReviewTestStaff.SITE_1201, first, """
                 {"decision":"SUPPLEMENT","reason":"请重新拍摄","materials":[
                   {"typeCode":"ID_CARD","verdict":"REPLACE","reason":"不清晰；反面反光"},
